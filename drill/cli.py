@@ -1,0 +1,193 @@
+"""The `drill` command line. Commands stay thin: the work lives in the other modules.
+
+numpy and rich are imported inside the commands that need them, so `drill --help` starts fast.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from drill import __version__
+from drill.ui import Failure, echo_json, unknown_problem
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _catalog():
+    from drill.catalog import Catalog
+
+    return Catalog()
+
+
+def _problem(problem_id: str):
+    from drill.catalog import UnknownProblem
+
+    try:
+        return _catalog().get(problem_id)
+    except UnknownProblem as exc:
+        raise unknown_problem(exc) from None
+
+
+def _memory(value: str) -> int:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgKMG]i?[bB]?|[bB])?\s*", value)
+    if not match:
+        raise click.BadParameter(f"'{value}' is not a size such as 512M or 2G")
+    number, unit = float(match.group(1)), (match.group(2) or "b")[0].lower()
+    return int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drill")
+def cli():
+    """Practise the coding questions of ML interviews: write it, check it, see what is wrong.
+
+    \b
+      drill list                        browse problems
+      drill start bn_backward my.py     statement + skeleton
+      drill check bn_backward my.py     grade: hidden tests, gradient checks, timing table
+      drill hint bn_backward            one more hint
+      drill show bn_backward            reveal the reference solutions
+    """
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def list_command(as_json):
+    """Browse the problems, with your status and best time."""
+    from drill import listing
+
+    listing.show(_catalog(), as_json)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def start(problem_id, file, force):
+    """Print the statement of ID and write its skeleton to FILE (default ./ID.py)."""
+    from drill import listing
+
+    problem = _problem(problem_id)
+    target = file or Path(f"{problem.id}.py")
+    if target.exists() and not force:
+        raise Failure(f"{target} already exists; use --force to overwrite it, or pick another file name.")
+    listing.print_statement(problem)
+    try:
+        target.write_text(problem.skeleton_path.read_text(encoding="utf-8"), encoding="utf-8")
+    except OSError as exc:
+        raise Failure(f"cannot write {target}: {exc.strerror or exc}") from None
+    click.echo(f"\nWrote the skeleton to {target}. When it is ready:\n\n    drill check {problem.id} {target}\n")
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID")
+def statement(problem_id):
+    """Print the statement of ID again (writes nothing)."""
+    from drill import listing
+
+    listing.print_statement(_problem(problem_id))
+
+
+@cli.command("read", hidden=True)
+@click.argument("problem_id", metavar="ID")
+@click.pass_context
+def read_alias(ctx, problem_id):
+    """Same as `statement`."""
+    ctx.invoke(statement, problem_id=problem_id)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID")
+@click.option("--yes", "-y", is_flag=True, help="Skip the spoiler question.")
+def show(problem_id, yes):
+    """Reveal the reference solutions of ID (loop and vectorized)."""
+    from drill import listing
+
+    problem = _problem(problem_id)
+    if not yes and sys.stdin.isatty() and sys.stdout.isatty():
+        if not click.confirm(f"Reveal the reference solutions of {problem.id}? Spoilers ahead", default=False):
+            click.echo("Not revealed. `drill hint " + problem.id + "` gives one hint at a time.")
+            return
+    listing.print_solutions(problem)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--seed", type=int, default=None, help="Seed of the hidden cases (default 231).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@click.option("--no-timing", is_flag=True, help="Skip the timing table.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+              help="Wall-clock limit per call, in seconds.")
+@click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of the worker, e.g. 512M or 2G.")
+@click.option("--case", "only_case", default=None, help="Run only the hidden case of this name.")
+def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case):
+    """Grade FILE against the hidden cases of ID."""
+    from drill import judge, progress, report
+    from drill.sandbox import Limits
+
+    problem = _problem(problem_id)
+    if not file.exists():
+        raise Failure(f"{file} does not exist. `drill start {problem.id} {file}` writes a skeleton there.")
+    if file.is_dir():
+        raise Failure(f"{file} is a directory; give the path of your solution file.")
+    if not os.access(file, os.R_OK):
+        raise Failure(f"{file} cannot be read (permission denied).")
+    limits = Limits(timeout=timeout, memory=_memory(memory))
+    seed = judge.DEFAULT_SEED if seed is None else seed
+    try:
+        result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case)
+    except LookupError:
+        names = ", ".join(c.name for c in judge.build_cases(problem, seed))
+        raise Failure(f"no case named '{only_case}' for {problem.id} with seed {seed}; cases: {names}") from None
+    warning = ""
+    try:
+        progress.record_check(problem.id, str(file), result.passed, result.verdict, seed, result.user_seconds)
+    except progress.ProgressError as exc:
+        warning = str(exc)
+    if as_json:
+        echo_json(result.to_json())
+    else:
+        report.render(result)
+    if warning:
+        click.echo(f"drill: warning: {warning}", err=True)
+    sys.exit(EXIT_OK if result.passed else EXIT_FAILED)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID")
+@click.option("--all", "show_all", is_flag=True, help="Show every hint at once.")
+def hint(problem_id, show_all):
+    """Show the next hint for ID (one more each time)."""
+    from drill import listing
+
+    listing.show_hint(_problem(problem_id), show_all)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="[ID]", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def verify(problem_id, as_json):
+    """Prove the bank sound: references pass, skeletons and known mistakes fail."""
+    from drill import verify as verifier
+
+    problems = [_problem(problem_id)] if problem_id else _catalog().all()
+    ok = verifier.run(problems, as_json)
+    sys.exit(EXIT_OK if ok else EXIT_FAILED)
+
+
+def main():
+    try:
+        cli.main(prog_name="drill", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("drill: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug of drill's own: one line, the traceback only on request
+        if os.environ.get("DRILL_DEBUG"):
+            raise
+        click.echo(f"drill: internal error: {type(exc).__name__}: {exc} (set DRILL_DEBUG=1 for details)", err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,37 @@
+"""Numerical gradients and the cs231n relative error.
+
+Pure numpy, no other drill imports: the worker loads this file by path to check a user's backward
+against the user's own forward.
+"""
+import numpy as np
+
+
+def numerical_gradient(f, x, upstream, h=1e-5):
+    """Centered differences of sum(f() * upstream) with respect to the array x, perturbed in place.
+
+    f takes no arguments and reads x; x is restored after every perturbation.
+    """
+    grad = np.zeros_like(x, dtype=np.float64)
+    it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
+    while not it.finished:
+        i = it.multi_index
+        old = x[i]
+        x[i] = old + h
+        plus = np.sum(np.asarray(f(), dtype=np.float64) * upstream)
+        x[i] = old - h
+        minus = np.sum(np.asarray(f(), dtype=np.float64) * upstream)
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
+        it.iternext()
+    return grad
+
+
+def rel_error(a, b):
+    """max |a - b| / max(1e-8, |a| + |b|): below 1e-7 is a good gradient, above 1e-2 a wrong one."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape:
+        return float("inf")
+    if a.size == 0:
+        return 0.0
+    return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))

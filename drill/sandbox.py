@@ -1,0 +1,372 @@
+"""Run tasks in worker processes, under limits enforced from outside the worker.
+
+- wall clock: every task has a deadline; on expiry the worker's whole process group is killed;
+- memory: RLIMIT_AS in the child, and the judge polls the worker's resident size as a backstop;
+- output: the solution's stdout/stderr go to one pipe that a thread drains, keeping only the head;
+- orphans: the judge is a child subreaper (Linux), so processes a solution starts — even in a new
+  session — are re-parented to it when the worker dies, and are killed before the check ends.
+
+A worker that dies or overruns is replaced by a fresh one for the remaining tasks.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+WORKER = Path(__file__).with_name("worker.py")
+GRADCHECK = Path(__file__).with_name("gradcheck.py")
+PR_SET_CHILD_SUBREAPER = 36
+MAX_TIMEOUTS = 2  # after this many timeouts the remaining tasks are not run
+
+
+@dataclass
+class Limits:
+    timeout: float = 5.0            # seconds per task
+    memory: int = 2 * 1024**3       # bytes of address space
+    output_cap: int = 8 * 1024      # bytes of captured stdout/stderr kept
+    load_timeout: float = 20.0      # importing numpy and the user's file
+
+
+@dataclass
+class Outcome:
+    """What happened to one task. status: ok, error, memory, exit, bad_return, rejected, timeout, crash."""
+
+    status: str
+    result: dict = field(default_factory=dict)
+    arrays: dict = field(default_factory=dict)
+    message: str = ""
+
+
+@dataclass
+class LoadFailure:
+    status: str          # rejected, error, memory, exit, timeout, crash
+    details: dict
+
+
+@dataclass
+class Session:
+    outcomes: dict[int, Outcome] = field(default_factory=dict)
+    load_failure: LoadFailure | None = None
+    callables: list[str] = field(default_factory=list)
+    output_head: bytes = b""
+    output_total: int = 0
+    workers_started: int = 0
+
+
+class OutputTap:
+    """Drain a pipe in a thread, keeping the first `cap` bytes and counting the rest."""
+
+    def __init__(self, pipe, session: Session, cap: int):
+        self.pipe, self.session, self.cap = pipe, session, cap
+        self.thread = threading.Thread(target=self._drain, daemon=True)
+        self.thread.start()
+
+    def _drain(self):
+        fd = self.pipe.fileno()
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except OSError:
+                break
+            if not chunk:
+                break
+            room = self.cap - len(self.session.output_head)
+            if room > 0:
+                self.session.output_head += chunk[:room]
+            self.session.output_total += len(chunk)
+
+    def join(self):
+        self.thread.join(timeout=2)
+        self.pipe.close()
+
+
+def _become_subreaper() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        # fields after the command name, which is in parentheses and may contain spaces
+        rest = stat[stat.rfind(b")") + 2:].split()
+        if len(rest) > 1 and int(rest[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def _rss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _describe_exit(code: int) -> str:
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        meaning = {"SIGSEGV": "segmentation fault", "SIGABRT": "aborted", "SIGKILL": "killed",
+                   "SIGBUS": "bus error", "SIGFPE": "arithmetic error", "SIGTERM": "terminated"}.get(name, "")
+        return f"killed by {name}" + (f" ({meaning})" if meaning else "")
+    return f"exited with code {code}"
+
+
+class _Encoder:
+    """Judge -> worker: inputs as JSON with arrays moved to an npz."""
+
+    def __init__(self):
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def encode(self, value):
+        if isinstance(value, np.ndarray):
+            key = f"a{len(self.arrays)}"
+            self.arrays[key] = value
+            return {"__array__": key}
+        if isinstance(value, np.generic):
+            return value.item()
+        if isinstance(value, tuple):
+            return {"__tuple__": [self.encode(v) for v in value]}
+        if isinstance(value, list):
+            return [self.encode(v) for v in value]
+        if isinstance(value, dict):
+            return {str(k): self.encode(v) for k, v in value.items()}
+        return value
+
+
+def encode_inputs(inputs: dict) -> tuple[dict, dict]:
+    encoder = _Encoder()
+    return {name: encoder.encode(v) for name, v in inputs.items()}, encoder.arrays
+
+
+def _sandbox_env() -> dict:
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+        env[var] = "1"  # fair, repeatable timings and a small address space
+    return env
+
+
+class Sandbox:
+    def __init__(self, solution: Path, allowed_imports, limits: Limits):
+        self.solution = Path(solution).resolve()
+        self.allowed_imports = list(allowed_imports)
+        self.limits = limits
+        self.subreaper = _become_subreaper()
+
+    # -- process management ------------------------------------------------------------------
+
+    def _limit_child(self):  # runs in the child between fork and exec
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (self.limits.memory, self.limits.memory))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    def _spawn(self, jobdir: Path, session: Session):
+        read_fd, write_fd = os.pipe()
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-I", "-B", str(WORKER), str(jobdir), str(write_fd)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                pass_fds=(write_fd,), start_new_session=True, preexec_fn=self._limit_child,
+                cwd=str(jobdir), env=_sandbox_env(),
+            )
+        finally:
+            os.close(write_fd)
+        session.workers_started += 1
+        return proc, read_fd, OutputTap(proc.stdout, session, self.limits.output_cap)
+
+    def _kill(self, proc):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            proc.kill()
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        self._reap_orphans()
+
+    def _reap_orphans(self):
+        """Kill whatever the solution started that outlived the worker (re-parented to us).
+
+        Children the hosting program had before the worker started are left alone. A killed process
+        is re-parented a moment after its parent dies, so the scan repeats until it comes up empty
+        a few times in a row.
+        """
+        if not self.subreaper:
+            return
+        quiet = 0
+        for _ in range(200):
+            orphans = [pid for pid in _children_of(os.getpid()) if pid not in self._children_before]
+            if not orphans:
+                quiet += 1
+                if quiet >= 3:
+                    return
+                time.sleep(0.005)
+                continue
+            quiet = 0
+            for pid in orphans:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            for pid in orphans:
+                try:
+                    os.waitpid(pid, 0)
+                except ChildProcessError:
+                    pass
+
+    # -- the message loop --------------------------------------------------------------------
+
+    def _wait_message(self, proc, read_fd, buffer: bytearray, deadline: float):
+        """Return (message | None, reason) where reason is 'ok', 'timeout', 'memory' or 'eof'."""
+        while True:
+            newline = buffer.find(b"\n")
+            if newline >= 0:
+                line = bytes(buffer[:newline])
+                del buffer[: newline + 1]
+                try:
+                    message = json.loads(line)
+                except ValueError:
+                    continue  # garbage written to our channel by the solution: ignore it
+                if isinstance(message, dict):
+                    return message, "ok"
+                continue
+            now = time.monotonic()
+            if now >= deadline:
+                return None, "timeout"
+            ready, _, _ = select.select([read_fd], [], [], min(0.05, deadline - now))
+            if ready:
+                chunk = os.read(read_fd, 1 << 16)
+                if not chunk:
+                    return None, "eof"
+                buffer += chunk
+                if len(buffer) > 1 << 24:
+                    return None, "eof"
+            elif _rss_bytes(proc.pid) > self.limits.memory:
+                return None, "memory"
+
+    def run(self, tasks: list[dict], task_arrays: dict[int, dict], deadlines: dict[int, float] | None = None,
+            required: tuple[str, ...] = ()) -> Session:
+        """Run tasks (dicts with an 'id') in as few workers as possible; return every outcome."""
+        session = Session()
+        deadlines = deadlines or {}
+        self.required = list(required)
+        with tempfile.TemporaryDirectory(prefix="drill-") as tmp:
+            jobdir = Path(tmp)
+            for task in tasks:
+                np.savez(jobdir / f"in_{task['id']}.npz", **task_arrays.get(task["id"], {}))
+            pending = list(tasks)
+            timeouts = 0
+            while pending:
+                if timeouts >= MAX_TIMEOUTS:
+                    for task in pending:
+                        session.outcomes[task["id"]] = Outcome(
+                            "timeout", message=f"not run: {timeouts} earlier cases ran out of time")
+                    break
+                pending, timed_out = self._run_worker(jobdir, pending, session, deadlines)
+                timeouts += timed_out
+                if session.load_failure:
+                    break
+        return session
+
+    def _run_worker(self, jobdir: Path, pending: list[dict], session: Session, deadlines) -> tuple[list[dict], int]:
+        job = {"solution": str(self.solution), "allowed_imports": self.allowed_imports,
+               "gradcheck_module": str(GRADCHECK), "required": self.required, "tasks": pending}
+        (jobdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
+        for stale in jobdir.glob("out_*.npz"):
+            stale.unlink()
+        self._children_before = set(_children_of(os.getpid())) if self.subreaper else set()
+        proc, read_fd, tap = self._spawn(jobdir, session)
+        buffer = bytearray()
+        remaining = list(pending)
+        timed_out = 0
+        try:
+            message, reason = self._wait_message(proc, read_fd, buffer, time.monotonic() + self.limits.load_timeout)
+            if message is None or message.get("event") != "load":
+                session.load_failure = self._load_failure(proc, reason)
+                return [], 0
+            if message.get("status") != "ok":
+                details = {k: v for k, v in message.items() if k not in ("event", "status")}
+                session.load_failure = LoadFailure(str(message.get("status")), details)
+                return [], 0
+            session.callables = list(message.get("callables", []))
+            while remaining:
+                task = remaining[0]
+                limit = deadlines.get(task["id"], self.limits.timeout)
+                deadline = time.monotonic() + limit
+                message, reason = self._wait_message(proc, read_fd, buffer, deadline)
+                if message and message.get("event") == "start":
+                    if message.get("task") != task["id"]:
+                        session.outcomes[task["id"]] = Outcome("crash", message="the worker lost track of the tasks")
+                        return remaining[1:], 0
+                    message, reason = self._wait_message(proc, read_fd, buffer, deadline)
+                if message and message.get("event") == "done" and message.get("task") == task["id"]:
+                    session.outcomes[task["id"]] = self._read_outcome(jobdir, task["id"], message)
+                    remaining.pop(0)
+                    continue
+                if message is not None:
+                    reason = "eof"  # an unexpected message: treat the channel as broken
+                session.outcomes[task["id"]] = self._failure_outcome(proc, reason, limit)
+                timed_out = int(reason == "timeout")
+                return remaining[1:], timed_out
+            return [], 0
+        finally:
+            os.close(read_fd)
+            self._kill(proc)
+            tap.join()
+
+    def _failure_outcome(self, proc, reason: str, limit: float) -> Outcome:
+        if reason == "timeout":
+            return Outcome("timeout", message=f"no result within the time limit of {limit:g} s")
+        if reason == "memory":
+            return Outcome("memory", message=f"used more than {self.limits.memory / 1024**3:g} GiB of memory")
+        try:
+            code = proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return Outcome("crash", message="the worker closed its result channel")
+        return Outcome("crash", message=f"the worker {_describe_exit(code)} before returning a result")
+
+    def _load_failure(self, proc, reason: str) -> LoadFailure:
+        outcome = self._failure_outcome(proc, reason, self.limits.load_timeout)
+        return LoadFailure(outcome.status, {"message": outcome.message.replace("returning a result", "your file was imported")})
+
+    @staticmethod
+    def _read_outcome(jobdir: Path, task_id: int, message: dict) -> Outcome:
+        result = message.get("result") if isinstance(message.get("result"), dict) else {}
+        arrays = {}
+        path = jobdir / f"out_{task_id}.npz"
+        if path.exists():
+            try:
+                with np.load(path, allow_pickle=False) as npz:
+                    arrays = {key: npz[key] for key in npz.files}
+            except (OSError, ValueError) as exc:
+                return Outcome("crash", message=f"unreadable result ({exc})")
+        return Outcome(str(message.get("status")), result=result, arrays=arrays)

@@ -1,0 +1,370 @@
+"""The untrusted side of the grader: runs a user's solution in a child process.
+
+Started by the judge as `python -I -B worker.py JOBDIR RESULT_FD`, in its own process group, under a
+memory limit, with stdout/stderr going to a capped pipe. It imports nothing from drill (the user may
+not either): it reads `JOBDIR/job.json`, imports the user's file, runs the tasks in order and, for
+each, writes `JOBDIR/out_<id>.npz` (plain arrays) and one JSON line on RESULT_FD. The judge trusts none
+of it beyond "these are the values the user's code produced"; every verdict is decided over there.
+
+Task kinds:
+- run:     execute a call plan on the inputs; return the named outputs and every input as it is after
+           the call (so the judge can tell whether the user modified an argument);
+- numgrad: centered-difference gradients of the user's own forward;
+- timing:  time the last step of the plan for the user and the reference modules, interleaved.
+"""
+import importlib.abc
+import importlib.util
+import json
+import os
+import sys
+import time
+import traceback
+
+import numpy as np
+
+# Captured before the user's file runs, so that patching numpy or builtins changes nothing here.
+_perf_counter = time.perf_counter
+_np_asarray = np.asarray
+_np_savez = np.savez
+_np_load = np.load
+_np_ndarray = np.ndarray
+_np_generic = np.generic
+_isinstance = isinstance
+_len = len
+_os_write = os.write
+_json_dumps = json.dumps
+
+MAX_LIST_ITEMS = 100_000
+
+
+class Blocked(ImportError):
+    pass
+
+
+class ImportGuard(importlib.abc.MetaPathFinder):
+    """Refuse imports of modules outside numpy + the standard library (+ a problem's extras)."""
+
+    def __init__(self, allowed, user_file):
+        self.allowed = set(allowed) | set(sys.stdlib_module_names)
+        self.user_file = user_file
+        self.violations = []
+        self.enabled = True
+
+    def find_spec(self, fullname, path=None, target=None):
+        top = fullname.partition(".")[0]
+        if not self.enabled or top in self.allowed:
+            return None
+        line = None
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == self.user_file:
+                line = frame.f_lineno
+                break
+            frame = frame.f_back
+        if line is not None:
+            self.violations.append({"module": top, "line": line})
+        raise Blocked(f"drill: importing '{top}' is not allowed here (numpy and the standard library only)")
+
+
+class Channel:
+    def __init__(self, fd):
+        self.fd = fd
+
+    def send(self, **message):
+        data = (_json_dumps(message, default=str) + "\n").encode()
+        while data:
+            written = _os_write(self.fd, data)
+            data = data[written:]
+
+
+# ---------------------------------------------------------------- values across the boundary
+
+def decode(value, arrays):
+    """Judge -> worker: JSON with {"__array__": key} and {"__tuple__": [...]} markers."""
+    if _isinstance(value, dict):
+        if "__array__" in value:
+            return np.array(arrays[value["__array__"]], copy=True)
+        if "__tuple__" in value:
+            return tuple(decode(v, arrays) for v in value["__tuple__"])
+        return {k: decode(v, arrays) for k, v in value.items()}
+    if _isinstance(value, list):
+        return [decode(v, arrays) for v in value]
+    return value
+
+
+class Encoder:
+    """Worker -> judge: describe any Python value as JSON, arrays going to an npz by key."""
+
+    def __init__(self):
+        self.arrays = {}
+
+    def _store(self, array):
+        key = f"a{_len(self.arrays)}"
+        self.arrays[key] = array
+        return key
+
+    def encode(self, value, depth=0):
+        if value is None:
+            return {"type": "none"}
+        if _isinstance(value, bool):
+            return {"type": "bool", "value": value}
+        if _isinstance(value, int):
+            return {"type": "int", "value": value if abs(value) < 2**53 else float(value)}
+        if _isinstance(value, float):
+            return {"type": "float", "value": value}
+        if _isinstance(value, _np_ndarray):
+            if value.dtype.hasobject or value.dtype.kind == "V":
+                return {"type": "other", "pytype": f"numpy array of dtype {value.dtype}", "repr": _safe_repr(value)}
+            return {"type": "array", "key": self._store(np.array(value, copy=True, subok=False)),
+                    "pytype": type(value).__name__}
+        if _isinstance(value, _np_generic):
+            if value.dtype.hasobject:
+                return {"type": "other", "pytype": type(value).__name__, "repr": _safe_repr(value)}
+            return {"type": "npscalar", "key": self._store(np.array(value))}
+        if _isinstance(value, (list, tuple)) and depth < 4 and _len(value) <= MAX_LIST_ITEMS:
+            return {"type": "list" if _isinstance(value, list) else "tuple",
+                    "items": [self.encode(v, depth + 1) for v in value]}
+        if _isinstance(value, dict) and depth < 4 and _len(value) <= 1000:
+            return {"type": "dict", "items": {str(k): self.encode(v, depth + 1) for k, v in value.items()}}
+        return {"type": "other", "pytype": type(value).__name__, "repr": _safe_repr(value)}
+
+
+def _safe_repr(value):
+    try:
+        text = repr(value)
+    except BaseException as exc:  # a hostile __repr__
+        text = f"<unprintable {type(value).__name__}: {type(exc).__name__}>"
+    return text[:300]
+
+
+# ---------------------------------------------------------------- running user code
+
+class StepFailure(Exception):
+    def __init__(self, status, **details):
+        super().__init__(status)
+        self.status = status
+        self.details = details
+
+
+def user_traceback(exc, user_file):
+    """The traceback trimmed to the frames of the user's own file."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == user_file]
+    lines = ["Traceback (your code):\n"] if frames else []
+    lines += traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(exc), exc)
+    return "".join(lines)[-4000:]
+
+
+def call_user(function, args, kwargs, user_file, step_name):
+    try:
+        return function(*args, **kwargs)
+    except MemoryError as exc:
+        raise StepFailure("memory", step=step_name, message=f"MemoryError in {step_name}",
+                          traceback=user_traceback(exc, user_file))
+    except SystemExit as exc:
+        raise StepFailure("exit", step=step_name, code=_safe_repr(exc.code))
+    except Blocked as exc:
+        raise StepFailure("rejected", step=step_name, message=str(exc))
+    except BaseException as exc:  # KeyboardInterrupt included: user code raising it is an error too
+        raise StepFailure("error", step=step_name, exc_type=type(exc).__name__,
+                          message=_safe_repr(exc)[:300] if not str(exc) else str(exc)[:500],
+                          traceback=user_traceback(exc, user_file))
+
+
+def run_plan(module, plan, values, user_file, label="your"):
+    """Execute the steps of a call plan, binding results into `values`."""
+    for step in plan:
+        function = getattr(module, step["call"], None)
+        if function is None or not callable(function):
+            raise StepFailure("rejected", step=step["call"], message=f"{label} file has no function {step['call']}")
+        args = [values[name] for name in step["args"]]
+        kwargs = {key: values[name] for key, name in step["kwargs"].items()}
+        result = call_user(function, args, kwargs, user_file, step["call"])
+        returns = step["returns"]
+        if _isinstance(returns, str):
+            values[returns] = result
+            continue
+        expected = ", ".join(returns)
+        if not _isinstance(result, (tuple, list)):
+            raise StepFailure("bad_return", step=step["call"],
+                              message=f"{step['call']} returned {_describe_type(result)}; expected a tuple ({expected})")
+        if _len(result) != _len(returns):
+            raise StepFailure("bad_return", step=step["call"],
+                              message=f"{step['call']} returned {_len(result)} values; expected {_len(returns)} ({expected})")
+        for name, item in zip(returns, result):
+            values[name] = item
+    return values
+
+
+def _describe_type(value):
+    if value is None:
+        return "None (is a `return` missing?)"
+    return f"a {type(value).__name__}"
+
+
+def load_user_module(path, guard):
+    spec = importlib.util.spec_from_file_location("solution", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["solution"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_trusted(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ---------------------------------------------------------------- tasks
+
+def task_run(task, module, arrays, user_file):
+    values = {name: decode(v, arrays) for name, v in task["inputs"].items()}
+    inputs = dict(values)  # the very objects passed to the user, to report their state afterwards
+    start = _perf_counter()
+    run_plan(module, task["plan"], values, user_file)
+    seconds = _perf_counter() - start
+    encoder = Encoder()
+    outputs = {name: encoder.encode(values.get(name)) for name in task["outputs"]}
+    after = {name: encoder.encode(value) for name, value in inputs.items()}
+    return {"outputs": outputs, "inputs_after": after, "seconds": seconds}, encoder.arrays
+
+
+def task_numgrad(task, module, arrays, user_file, gradcheck):
+    values = {name: decode(v, arrays) for name, v in task["inputs"].items()}
+    step = task["forward"]
+    upstream = np.asarray(values[task["upstream"]], dtype=np.float64)
+
+    def forward():
+        local = dict(values)
+        run_plan(module, [step], local, user_file)
+        return local[task["output"]]
+
+    encoder = Encoder()
+    grads = {}
+    for grad_name, input_name in task["wrt"].items():
+        grads[grad_name] = encoder.encode(
+            gradcheck.numerical_gradient(forward, values[input_name], upstream, h=task.get("h", 1e-5)))
+    return {"outputs": grads}, encoder.arrays
+
+
+def task_timing(task, module, arrays, user_file, guard):
+    implementations = {"you": module}
+    failures = {}
+    guard.enabled = False  # trusted references (and torch) may import what they need
+    for name, path in task["references"].items():
+        try:
+            implementations[name] = load_trusted(path, f"drill_timing_{name}")
+        except BaseException as exc:
+            failures[name] = f"{type(exc).__name__}: {exc}"[:200]
+    guard.enabled = True
+    plan = task["plan"]
+    setup, timed = plan[:-1], plan[-1]
+    budget = float(task["budget"])
+    rows = []
+    for size in task["sizes"]:
+        inputs = {name: decode(v, arrays) for name, v in size["inputs"].items()}
+        calls = {}
+        for name, impl in implementations.items():
+            if name in failures:
+                continue
+            try:
+                values = run_plan(impl, setup, dict(inputs), user_file)
+                function = getattr(impl, timed["call"])
+                args = [values[n] for n in timed["args"]]
+                kwargs = {k: values[n] for k, n in timed["kwargs"].items()}
+                function(*args, **kwargs)  # warm-up
+                calls[name] = (function, args, kwargs)
+            except StepFailure as exc:
+                failures[name] = exc.details.get("message") or exc.status
+            except BaseException as exc:
+                failures[name] = f"{type(exc).__name__}: {exc}"[:200]
+        times = {name: [] for name in calls}
+        deadline = _perf_counter() + budget / max(1, _len(task["sizes"]))
+        rounds = 0
+        while rounds < task["max_rounds"] and (rounds < task["min_rounds"] or _perf_counter() < deadline):
+            for name, (function, args, kwargs) in list(calls.items()):
+                t0 = _perf_counter()
+                try:
+                    function(*args, **kwargs)
+                except BaseException as exc:
+                    failures[name] = f"{type(exc).__name__}: {exc}"[:200]
+                    del calls[name]
+                    continue
+                times[name].append(_perf_counter() - t0)
+            rounds += 1
+            if rounds >= 1 and _perf_counter() > deadline + budget:  # something is very slow: stop
+                break
+        rows.append({"label": size["label"], "times": times})
+    return {"rows": rows, "failures": failures}, {}
+
+
+# ---------------------------------------------------------------- main loop
+
+def save_arrays(path, arrays):
+    with open(path, "wb") as handle:
+        _np_savez(handle, **arrays)
+
+
+def main():
+    jobdir, fd = sys.argv[1], int(sys.argv[2])
+    channel = Channel(fd)
+    with open(os.path.join(jobdir, "job.json"), encoding="utf-8") as handle:
+        job = json.load(handle)
+    user_file = job["solution"]
+    gradcheck = load_trusted(job["gradcheck_module"], "drill_worker_gradcheck")
+
+    guard = ImportGuard(job["allowed_imports"], user_file)
+    sys.meta_path.insert(0, guard)
+    sys.dont_write_bytecode = True
+    try:
+        module = load_user_module(user_file, guard)
+    except Blocked as exc:
+        channel.send(event="load", status="rejected", message=str(exc), violations=guard.violations)
+        return
+    except SystemExit as exc:
+        channel.send(event="load", status="exit", code=_safe_repr(exc.code))
+        return
+    except MemoryError as exc:
+        channel.send(event="load", status="memory", traceback=user_traceback(exc, user_file))
+        return
+    except BaseException as exc:
+        channel.send(event="load", status="error", exc_type=type(exc).__name__, message=str(exc)[:500],
+                     traceback=user_traceback(exc, user_file), violations=guard.violations)
+        return
+    if guard.violations:
+        channel.send(event="load", status="rejected", violations=guard.violations)
+        return
+    names = sorted(n for n in vars(module) if not n.startswith("__"))
+    callables = [n for n in names if callable(getattr(module, n, None))]
+    missing = [name for name in job["required"] if not callable(getattr(module, name, None))]
+    if missing:
+        channel.send(event="load", status="missing", missing=missing, callables=callables[:200])
+        return
+    channel.send(event="load", status="ok", callables=callables[:200])
+
+    for task in job["tasks"]:
+        channel.send(event="start", task=task["id"])
+        arrays_path = os.path.join(jobdir, f"in_{task['id']}.npz")
+        with _np_load(arrays_path, allow_pickle=False) as npz:
+            arrays = {key: npz[key] for key in npz.files}
+        try:
+            if task["kind"] == "run":
+                result, out_arrays = task_run(task, module, arrays, user_file)
+            elif task["kind"] == "numgrad":
+                result, out_arrays = task_numgrad(task, module, arrays, user_file, gradcheck)
+            else:
+                result, out_arrays = task_timing(task, module, arrays, user_file, guard)
+            status = "rejected" if guard.violations else "ok"
+        except StepFailure as failure:
+            result, out_arrays, status = dict(failure.details), {}, failure.status
+        if guard.violations:
+            result["violations"] = guard.violations
+        if out_arrays:
+            save_arrays(os.path.join(jobdir, f"out_{task['id']}.npz"), out_arrays)
+        channel.send(event="done", task=task["id"], status=status, result=result)
+
+
+if __name__ == "__main__":
+    main()
