@@ -1,0 +1,153 @@
+"""`drill verify`: prove the bank sound, like rustlings' `dev check`.
+
+For every problem: the metadata is valid, both references pass the hidden suite (through the real
+worker), they agree with each other, the skeleton fails cleanly, and every known mistake fails the
+hidden suite and is named as itself.
+"""
+from __future__ import annotations
+
+import ast
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from drill.catalog import DIFFICULTIES, Problem
+from drill.sandbox import Limits
+
+CLEAN_SKELETON_VERDICTS = {"error", "wrong"}
+MIN_DESIGNED_CASES = 8
+MIN_HINTS = 3
+
+
+@dataclass
+class Finding:
+    problem: str
+    check: str
+    ok: bool
+    detail: str = ""
+
+
+def metadata_faults(problem: Problem) -> list[str]:
+    faults = []
+    if problem.difficulty not in DIFFICULTIES:
+        faults.append(f"difficulty '{problem.difficulty}' is not one of {', '.join(DIFFICULTIES)}")
+    if len(problem.hints) < MIN_HINTS:
+        faults.append(f"{len(problem.hints)} hints; at least {MIN_HINTS} wanted")
+    for path in (problem.statement_path, problem.skeleton_path, problem.folder / "cases.py",
+                 problem.reference_path("loop"), problem.reference_path("vectorized")):
+        if not path.is_file():
+            faults.append(f"missing {path.name} ({path})")
+    for mistake in problem.mistakes:
+        if not mistake.path.is_file():
+            faults.append(f"mistake {mistake.id} has no file {mistake.path}")
+        if not mistake.title or not mistake.explanation:
+            faults.append(f"mistake {mistake.id} needs a title and an explanation")
+    if len({m.id for m in problem.mistakes}) != len(problem.mistakes):
+        faults.append("mistake ids are not unique")
+    names_in_plan = set(problem.required_functions)
+    if set(problem.functions) | set(problem.provided) != names_in_plan:
+        faults.append(f"functions + provided {sorted(set(problem.functions) | set(problem.provided))} "
+                      f"differ from the functions the call plan uses {sorted(names_in_plan)}")
+    if not faults:
+        for path in (problem.skeleton_path, problem.reference_path("loop"), problem.reference_path("vectorized")):
+            defined = {n.name for n in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(n, ast.FunctionDef)}
+            missing = names_in_plan - defined
+            if missing:
+                faults.append(f"{path.name} does not define {', '.join(sorted(missing))}")
+    if problem.gradcheck and set(problem.gradcheck.wrt) - set(problem.outputs):
+        faults.append("gradcheck.wrt names gradients that are not outputs")
+    if not faults:
+        from drill.judge import DEFAULT_SEED, build_cases
+
+        cases = build_cases(problem, DEFAULT_SEED)
+        names = [c.name for c in cases]
+        if len(set(names)) != len(names):
+            faults.append("case names are not unique")
+        designed = sum(c.designed for c in cases)
+        if designed < MIN_DESIGNED_CASES:
+            faults.append(f"{designed} designed cases; at least {MIN_DESIGNED_CASES} wanted")
+        if problem.gradcheck and not set(problem.gradcheck.cases) <= set(names):
+            faults.append(f"gradcheck cases {sorted(set(problem.gradcheck.cases) - set(names))} do not exist")
+    return faults
+
+
+def references_agree(problem: Problem) -> str:
+    """'' when loop and vectorized references agree on every hidden case, else where they differ."""
+    from drill.compare import same_value
+    from drill.judge import DEFAULT_SEED, build_cases, reference_module, run_plan
+
+    loop, vectorized = reference_module(problem, "loop"), reference_module(problem, "vectorized")
+    for case in build_cases(problem, DEFAULT_SEED):
+        a, b = run_plan(loop, problem.call, case.inputs), run_plan(vectorized, problem.call, case.inputs)
+        for name in problem.outputs:
+            if not same_value(b[name], a[name], problem.rtol / 10, problem.atol / 10):
+                return f"{name} differs on {case.name}"
+    return ""
+
+
+def mistake_file(problem: Problem, mistake, folder: Path) -> Path:
+    """A user-style file: the vectorized reference with the mistake's definitions appended."""
+    source = problem.reference_path("vectorized").read_text(encoding="utf-8")
+    wrong = mistake.path.read_text(encoding="utf-8")
+    path = folder / f"{problem.id}__{mistake.id}.py"
+    path.write_text(f"{source}\n\n# ---- known mistake {mistake.id} ----\n{wrong}", encoding="utf-8")
+    return path
+
+
+def verify_problem(problem: Problem) -> list[Finding]:
+    from drill import judge
+
+    findings = []
+    faults = metadata_faults(problem)
+    findings.append(Finding(problem.id, "metadata", not faults, "; ".join(faults) or "valid"))
+    if faults:
+        return findings
+    limits = Limits(timeout=20.0)
+    for kind in ("loop", "vectorized"):
+        report = judge.check(problem, problem.reference_path(kind), limits=limits, timing=False)
+        failing = [c for c in report.cases if c.verdict != "pass"]
+        detail = f"{len(report.cases)} cases pass" if report.passed else \
+            f"{failing[0].name}: {failing[0].verdict}: {failing[0].message}"
+        findings.append(Finding(problem.id, f"{kind} reference passes", report.passed, detail))
+    disagreement = references_agree(problem)
+    findings.append(Finding(problem.id, "references agree", not disagreement, disagreement or "loop == vectorized"))
+
+    report = judge.check(problem, problem.skeleton_path, limits=limits, timing=False)
+    clean = not report.passed and report.verdict in CLEAN_SKELETON_VERDICTS
+    findings.append(Finding(problem.id, "skeleton fails cleanly", clean, f"verdict {report.verdict}"))
+
+    with tempfile.TemporaryDirectory(prefix="drill-verify-") as tmp:
+        for mistake in problem.mistakes:
+            report = judge.check(problem, mistake_file(problem, mistake, Path(tmp)), limits=limits, timing=False)
+            named = [m["id"] for m in report.mistakes]
+            ok = not report.passed and mistake.id in named
+            failed = sum(c.verdict != "pass" for c in report.cases)
+            detail = f"fails {failed}/{len(report.cases)} cases; named {', '.join(named) or 'nothing'}"
+            findings.append(Finding(problem.id, f"mistake {mistake.id}", ok, detail))
+    return findings
+
+
+def run(problems: list[Problem], as_json: bool) -> bool:
+    findings = []
+    for problem in problems:
+        findings += verify_problem(problem)
+    ok = all(f.ok for f in findings)
+    if as_json:
+        from drill.ui import echo_json
+
+        echo_json({"ok": ok, "checks": [f.__dict__ for f in findings]})
+        return ok
+    from rich.table import Table
+
+    from drill.ui import console, table_box
+
+    table = Table(box=table_box(), title="drill verify", title_justify="left")
+    for column in ("problem", "check", "result", "detail"):
+        table.add_column(column, overflow="fold")
+    for f in findings:
+        table.add_row(f.problem, f.check, "[green]ok[/]" if f.ok else "[bold red]FAULT[/]", f.detail)
+    out = console()
+    out.print(table)
+    faults = sum(not f.ok for f in findings)
+    out.print(f"{len(findings)} checks, {faults} fault(s)." if faults else f"{len(findings)} checks, all ok.")
+    return ok
