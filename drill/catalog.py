@@ -187,11 +187,17 @@ class Catalog:
 
     @cached_property
     def ids(self) -> list[str]:
+        """Every folder with a problem.json, in the order its metadata asks for."""
         if not self.problems_dir.is_dir():
             return []
         folders = [p for p in self.problems_dir.iterdir() if (p / "problem.json").is_file()]
-        problems = [self._load(p.name) for p in folders]
-        return [p.id for p in sorted(problems, key=lambda p: (p.order, p.id))]
+        return sorted((p.name for p in folders), key=lambda name: (self._order(name), name))
+
+    def _order(self, problem_id: str) -> int:
+        try:
+            return self._load(problem_id).order
+        except BankError:
+            return 10**6  # malformed: listed last, reported by `drill verify`
 
     @cached_property
     def _cache(self) -> dict[str, Problem]:

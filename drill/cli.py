@@ -24,12 +24,14 @@ def _catalog():
 
 
 def _problem(problem_id: str):
-    from drill.catalog import UnknownProblem
+    from drill.catalog import BankError, UnknownProblem
 
     try:
         return _catalog().get(problem_id)
     except UnknownProblem as exc:
         raise unknown_problem(exc) from None
+    except BankError as exc:
+        raise Failure(f"the problem bank is broken: {exc}") from None
 
 
 def _memory(value: str) -> int:
@@ -59,8 +61,12 @@ def cli():
 def list_command(as_json):
     """Browse the problems, with your status and best time."""
     from drill import listing
+    from drill.catalog import BankError
 
-    listing.show(_catalog(), as_json)
+    try:
+        listing.show(_catalog(), as_json)
+    except BankError as exc:
+        raise Failure(f"the problem bank is broken: {exc}; `drill verify` checks it") from None
 
 
 @cli.command()
@@ -175,8 +181,13 @@ def verify(problem_id, as_json):
     """Prove the bank sound: references pass, skeletons and known mistakes fail."""
     from drill import verify as verifier
 
-    problems = [_problem(problem_id)] if problem_id else _catalog().all()
-    ok = verifier.run(problems, as_json)
+    from drill.catalog import UnknownProblem
+
+    catalog = _catalog()
+    if problem_id and problem_id not in catalog.ids:
+        raise unknown_problem(UnknownProblem(problem_id, catalog.ids))
+    ids = [problem_id] if problem_id else catalog.ids
+    ok = verifier.run(catalog, ids, as_json)
     sys.exit(EXIT_OK if ok else EXIT_FAILED)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import resource
 import select
 import signal
 import subprocess
@@ -36,7 +37,7 @@ class Limits:
     timeout: float = 5.0            # seconds per task
     memory: int = 2 * 1024**3       # bytes of address space
     output_cap: int = 8 * 1024      # bytes of captured stdout/stderr kept
-    load_timeout: float = 20.0      # importing numpy and the user's file
+    startup_timeout: float = 30.0   # starting Python and importing numpy (slow on a loaded machine)
 
 
 @dataclass
@@ -182,8 +183,7 @@ class Sandbox:
 
     # -- process management ------------------------------------------------------------------
 
-    def _limit_child(self):  # runs in the child between fork and exec
-        import resource
+    def _limit_child(self):  # runs in the child between fork and exec: no imports, no locks
         resource.setrlimit(resource.RLIMIT_AS, (self.limits.memory, self.limits.memory))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
@@ -309,7 +309,10 @@ class Sandbox:
         remaining = list(pending)
         timed_out = 0
         try:
-            message, reason = self._wait_message(proc, read_fd, buffer, time.monotonic() + self.limits.load_timeout)
+            message, reason = self._wait_message(proc, read_fd, buffer, time.monotonic() + self.limits.startup_timeout)
+            if message is not None and message.get("event") == "ready":
+                # importing the user's file runs their top-level code: the per-call limit applies
+                message, reason = self._wait_message(proc, read_fd, buffer, time.monotonic() + self.limits.timeout)
             if message is None or message.get("event") != "load":
                 session.load_failure = self._load_failure(proc, reason)
                 return [], 0
@@ -355,7 +358,7 @@ class Sandbox:
         return Outcome("crash", message=f"the worker {_describe_exit(code)} before returning a result")
 
     def _load_failure(self, proc, reason: str) -> LoadFailure:
-        outcome = self._failure_outcome(proc, reason, self.limits.load_timeout)
+        outcome = self._failure_outcome(proc, reason, self.limits.timeout)
         return LoadFailure(outcome.status, {"message": outcome.message.replace("returning a result", "your file was imported")})
 
     @staticmethod

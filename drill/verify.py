@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from drill.catalog import DIFFICULTIES, Problem
+from drill.catalog import DIFFICULTIES, BankError, Problem
 from drill.sandbox import Limits
 
 CLEAN_SKELETON_VERDICTS = {"error", "wrong"}
@@ -127,9 +127,14 @@ def verify_problem(problem: Problem) -> list[Finding]:
     return findings
 
 
-def run(problems: list[Problem], as_json: bool) -> bool:
+def run(catalog, problem_ids: list[str], as_json: bool) -> bool:
     findings = []
-    for problem in problems:
+    for problem_id in problem_ids:
+        try:
+            problem = catalog.get(problem_id)
+        except BankError as exc:
+            findings.append(Finding(problem_id, "metadata", False, str(exc)))
+            continue
         findings += verify_problem(problem)
     ok = all(f.ok for f in findings)
     if as_json:

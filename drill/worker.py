@@ -315,6 +315,7 @@ def main():
     user_file = job["solution"]
     gradcheck = load_trusted(job["gradcheck_module"], "drill_worker_gradcheck")
 
+    channel.send(event="ready")
     guard = ImportGuard(job["allowed_imports"], user_file)
     sys.meta_path.insert(0, guard)
     sys.dont_write_bytecode = True
