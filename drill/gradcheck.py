@@ -17,11 +17,12 @@ def numerical_gradient(f, x, upstream, h=1e-5):
         i = it.multi_index
         old = x[i]
         x[i] = old + h
-        plus = np.sum(np.asarray(f(), dtype=np.float64) * upstream)
+        plus = np.array(f(), dtype=np.float64)  # a copy: f may return a view of its own buffer
         x[i] = old - h
-        minus = np.sum(np.asarray(f(), dtype=np.float64) * upstream)
+        minus = np.array(f(), dtype=np.float64)
         x[i] = old
-        grad[i] = (plus - minus) / (2 * h)
+        # difference first, then sum (as cs231n's eval_numerical_gradient_array): less round-off
+        grad[i] = np.sum((plus - minus) * upstream) / (2 * h)
         it.iternext()
     return grad
 

@@ -159,7 +159,7 @@ def call_user(function, args, kwargs, user_file, step_name):
     try:
         return function(*args, **kwargs)
     except MemoryError as exc:
-        raise StepFailure("memory", step=step_name, message=f"MemoryError in {step_name}",
+        raise StepFailure("memory", step=step_name, message=f"MemoryError in {step_name}: {str(exc)[:200]}",
                           traceback=user_traceback(exc, user_file))
     except SystemExit as exc:
         raise StepFailure("exit", step=step_name, code=_safe_repr(exc.code))
