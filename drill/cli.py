@@ -147,7 +147,7 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
     seed = judge.DEFAULT_SEED if seed is None else seed
     try:
         result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case)
-    except LookupError:
+    except judge.UnknownCase:
         names = ", ".join(c.name for c in judge.build_cases(problem, seed))
         raise Failure(f"no case named '{only_case}' for {problem.id} with seed {seed}; cases: {names}") from None
     warning = ""

@@ -63,7 +63,7 @@ def _compare_scalar(name, got, expected: float, rtol, atol) -> Comparison:
     if isinstance(got, bool) or isinstance(got, np.bool_):
         return Comparison(False, f"{name} is a bool ({got}); expected a float")
     if isinstance(got, (int, np.integer)):
-        return Comparison(False, f"{name} is an int ({got}); expected a float such as {_fmt(expected)} "
+        return Comparison(False, f"{name} is an int ({str(got)[:20]}); expected a float such as {_fmt(expected)} "
                                  "(integer or floor division?)")
     if isinstance(got, np.floating) and got.dtype.itemsize < 8:
         return Comparison(False, f"{name} is {got.dtype} ({got}); expected a float64: precision was lost")
@@ -134,7 +134,7 @@ def same_value(a, b, rtol: float, atol: float) -> bool:
         return _close_with_nans(a.astype(np.float64), b.astype(np.float64), rtol, atol)
     try:
         fa, fb = float(a), float(b)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return False
     if np.isnan(fa) or np.isnan(fb):
         return bool(np.isnan(fa) and np.isnan(fb))

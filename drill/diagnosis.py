@@ -7,7 +7,10 @@ user's outputs match its outputs. A mistake whose output depends on loop order i
 """
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
+
+import numpy as np
 
 from drill.catalog import Mistake, Problem
 from drill.compare import same_value
@@ -35,9 +38,11 @@ def matches(problem: Problem, mistake: Mistake, inputs: dict, expected: dict, go
     namespace = namespace_for(problem, mistake)
     recognise = namespace.get("recognise")
     try:
-        if recognise is not None:
-            return bool(recognise(inputs, {k: expected[k] for k in problem.outputs}, got))
-        wrong = run_plan(namespace, problem.call, inputs)
+        with np.errstate(all="ignore"), warnings.catch_warnings():  # wrong code divides by zero at times
+            warnings.simplefilter("ignore")
+            if recognise is not None:
+                return bool(recognise(inputs, {k: expected[k] for k in problem.outputs}, got))
+            wrong = run_plan(namespace, problem.call, inputs)
     except Exception:
         return False
     if all(_comparable(expected[name], wrong[name]) and

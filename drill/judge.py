@@ -130,7 +130,7 @@ class Report:
     @property
     def reproduce(self) -> str:
         command = f"drill check {self.problem.id} {self.file} --seed {self.seed}"
-        failing = next((c.name for c in self.cases if c.verdict != "pass"), None)
+        failing = None if self.rejected else next((c.name for c in self.cases if c.verdict != "pass"), None)
         return command + (f" --case {failing}" if failing else "")
 
     @property
@@ -158,8 +158,8 @@ class Report:
 # ---------------------------------------------------------------- reading the file (no execution)
 
 
-class Unreadable(Exception):
-    """The file cannot be judged at all; the message says why in one sentence."""
+class UnknownCase(LookupError):
+    """--case named a case that the problem does not have."""
 
 
 def preflight(problem: Problem, path: Path) -> str:
@@ -171,6 +171,9 @@ def preflight(problem: Problem, path: Path) -> str:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return f"{path.name} is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        return f"{path.name} contains a null byte (line {line}); is it really a Python source file?"
     try:
         tree = ast.parse(source, filename=str(path))
         compile(tree, str(path), "exec")
@@ -199,13 +202,15 @@ def preflight(problem: Problem, path: Path) -> str:
     return ""
 
 
-def missing_function_message(name: str, callables: list[str]) -> str:
+def missing_function_message(name: str, callables: list[str], provided: bool = False) -> str:
     lowered = {c.lower(): c for c in callables}
     close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
     candidates = [lowered[c] for c in close] or [c for c in callables if name in c.lower() or c.lower() in name]
     message = f"your file defines no function `{name}`"
     if candidates:
         message += f"; found `{candidates[0]}` (did you mean to name it `{name}`?)"
+    elif provided:
+        message += " (the skeleton ships a working one: keep it, or write your own with the same signature)"
     return message
 
 
@@ -242,6 +247,13 @@ def reference_module(problem: Problem, kind: str = "vectorized"):
 
 def decode_value(description, arrays: dict):
     """Worker -> judge: rebuild plain values from the worker's JSON descriptions."""
+    try:
+        return _decode(description, arrays)
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return Opaque("malformed value", "?")
+
+
+def _decode(description, arrays: dict):
     if not isinstance(description, dict):
         return Opaque("unknown", repr(description)[:100])
     kind = description.get("type")
@@ -255,10 +267,10 @@ def decode_value(description, arrays: dict):
     if kind == "none":
         return None
     if kind in ("list", "tuple"):
-        items = [decode_value(v, arrays) for v in description.get("items", [])]
+        items = [_decode(v, arrays) for v in description.get("items", [])]
         return items if kind == "list" else tuple(items)
     if kind == "dict":
-        return {k: decode_value(v, arrays) for k, v in description.get("items", {}).items()}
+        return {str(k): _decode(v, arrays) for k, v in description.get("items", {}).items()}
     return Opaque(str(description.get("pytype", "object")), str(description.get("repr", "")))
 
 
@@ -297,9 +309,10 @@ def _failure_message(status: str, result: dict, fallback: str = "") -> str:
         return f"{result.get('exc_type', 'Exception')}: {result.get('message', '')}".strip()
     if status == "memory":
         return result.get("message") or "ran out of memory (MemoryError)"
-    if status == "rejected" and result.get("violations"):
-        v = result["violations"][0]
-        return f"line {v['line']}: imports '{v['module']}'; only numpy and the standard library are allowed"
+    if status == "rejected" and isinstance(result.get("violations"), list) and result["violations"]:
+        v = result["violations"][0] if isinstance(result["violations"][0], dict) else {}
+        where = f"line {v['line']}: " if isinstance(v.get("line"), int) else ""
+        return f"{where}imports '{v.get('module', '?')}'; only numpy and the standard library are allowed"
     return result.get("message") or fallback
 
 
@@ -311,7 +324,7 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
     if only_case:
         cases = [c for c in cases if c.name == only_case]
         if not cases:
-            raise LookupError(only_case)
+            raise UnknownCase(only_case)
 
     reason = preflight(problem, path)
     if reason:
@@ -350,7 +363,8 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
         failure = session.load_failure
         if failure.status == "missing":
             missing = failure.details.get("missing", [])
-            message = "; ".join(missing_function_message(m, failure.details.get("callables", [])) for m in missing)
+            others = [c for c in failure.details.get("callables", []) if c not in problem.required_functions]
+            message = "; ".join(missing_function_message(m, others, provided=m in problem.provided) for m in missing)
             return _all_cases(report, cases, "rejected", message)
         verdict = STATUS_VERDICT.get(failure.status, "crash")
         message = _failure_message(failure.status, failure.details, "could not import your file")
@@ -361,11 +375,18 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
 
     for index, case in enumerate(cases):
         outcome = session.outcomes.get(index)
-        report.cases.append(_judge_case(problem, case, expected[case.name], outcome))
+        try:
+            report.cases.append(_judge_case(problem, case, expected[case.name], outcome))
+        except Exception as exc:  # whatever the worker sent, the judge does not fall over
+            report.cases.append(CaseResult(case.name, case.why, "crash",
+                                           f"the worker sent a malformed result ({type(exc).__name__})"))
 
     report.gradients = _gradients(problem, report, grad_cases, session, len(cases), expected)
     if timing_id is not None:
-        _fill_timing(report, session.outcomes.get(timing_id), problem)
+        try:
+            _fill_timing(report, session.outcomes.get(timing_id), problem)
+        except Exception as exc:
+            report.timing, report.timing_note = [], f"the worker sent malformed timings ({type(exc).__name__})"
     report.mistakes = diagnosis.diagnose(problem, cases, report.cases, expected)
     return report
 
@@ -383,11 +404,12 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
         return result
     if outcome.status != "ok":
         result.verdict = STATUS_VERDICT.get(outcome.status, "crash")
-        result.message = _failure_message(outcome.status, outcome.result, outcome.message)
-        result.traceback = outcome.result.get("traceback", "")
+        result.message = str(_failure_message(outcome.status, outcome.result, outcome.message))
+        result.traceback = str(outcome.result.get("traceback") or "")
         return result
     data = outcome.result
-    result.seconds = data.get("seconds")
+    seconds = data.get("seconds")
+    result.seconds = float(seconds) if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) else None
     got = {name: decode_value(d, outcome.arrays) for name, d in data.get("outputs", {}).items()}
     result.got = got
     problems = []
@@ -406,7 +428,7 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
         right = [n for n, c in result.comparisons.items() if c.ok]
         result.message = "; ".join(problems) + (f" ({', '.join(right)} right)" if right and len(problem.outputs) > 1 else "")
     else:
-        result.verdict = "pass"
+        result.verdict, result.message = "pass", ""
     return result
 
 

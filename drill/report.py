@@ -100,8 +100,11 @@ def render(report: Report) -> None:
         out.print(f"[bold green]PASSED[/] all {passed} hidden cases of {problem.id}. "
                   f"Compare with the references: drill show {problem.id}")
     else:
-        out.print(f"[bold red]FAILED[/] {len(report.cases) - passed} of {len(report.cases)} cases "
-                  f"({report.verdict} first). Reproduce: {_escape(report.reproduce)}")
+        if report.rejected:
+            out.print(f"[bold red]FAILED[/] ({report.verdict}): nothing could be run. Run again: {_escape(report.reproduce)}")
+        else:
+            out.print(f"[bold red]FAILED[/] {len(report.cases) - passed} of {len(report.cases)} cases "
+                      f"({report.verdict} first). Reproduce: {_escape(report.reproduce)}")
 
 
 def _sci(value) -> str:

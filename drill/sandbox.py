@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,8 +137,30 @@ def _describe_exit(code: int) -> str:
             name = f"signal {-code}"
         meaning = {"SIGSEGV": "segmentation fault", "SIGABRT": "aborted", "SIGKILL": "killed",
                    "SIGBUS": "bus error", "SIGFPE": "arithmetic error", "SIGTERM": "terminated"}.get(name, "")
-        return f"killed by {name}" + (f" ({meaning})" if meaning else "")
+        return f"was killed by {name}" + (f" ({meaning})" if meaning else "")
     return f"exited with code {code}"
+
+
+def _load_arrays(path: Path, max_bytes: int) -> dict[str, np.ndarray]:
+    """Read an npz of plain arrays, refusing pickles and arrays larger than the worker could make."""
+    if not path.exists():
+        return {}
+    arrays = {}
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.file_size > max_bytes:
+                raise ValueError(f"{info.filename} is larger than the memory limit")
+            with archive.open(info) as member:
+                version = np.lib.format.read_magic(member)
+                read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else \
+                    np.lib.format.read_array_header_2_0
+                shape, _, dtype = read_header(member)
+                if dtype.hasobject or int(np.prod(shape, dtype=np.float64)) * dtype.itemsize > info.file_size:
+                    raise ValueError(f"{info.filename} has an inconsistent header")
+    with np.load(path, allow_pickle=False) as npz:
+        for key in npz.files:
+            arrays[key] = npz[key]
+    return arrays
 
 
 class _Encoder:
@@ -191,10 +214,12 @@ class Sandbox:
         read_fd, write_fd = os.pipe()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-I", "-B", str(WORKER), str(jobdir), str(write_fd)],
+                # -I: no user site, no PYTHON* variables, script folder not on sys.path; -B: no .pyc
+                # next to the user's file; -u: unbuffered, so output printed before a kill is kept
+                [sys.executable, "-I", "-B", "-u", str(WORKER), str(jobdir), str(write_fd)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(write_fd,), start_new_session=True, preexec_fn=self._limit_child,
-                cwd=str(jobdir), env=_sandbox_env(),
+                cwd=str(jobdir / "scratch"), env=_sandbox_env(),
             )
         finally:
             os.close(write_fd)
@@ -254,7 +279,7 @@ class Sandbox:
                 del buffer[: newline + 1]
                 try:
                     message = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):
                     continue  # garbage written to our channel by the solution: ignore it
                 if isinstance(message, dict):
                     return message, "ok"
@@ -279,7 +304,8 @@ class Sandbox:
         session = Session()
         deadlines = deadlines or {}
         self.required = list(required)
-        with tempfile.TemporaryDirectory(prefix="drill-") as tmp:
+        # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
+        with tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True) as tmp:
             jobdir = Path(tmp)
             for task in tasks:
                 np.savez(jobdir / f"in_{task['id']}.npz", **task_arrays.get(task["id"], {}))
@@ -301,8 +327,7 @@ class Sandbox:
         job = {"solution": str(self.solution), "allowed_imports": self.allowed_imports,
                "gradcheck_module": str(GRADCHECK), "required": self.required, "tasks": pending}
         (jobdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
-        for stale in jobdir.glob("out_*.npz"):
-            stale.unlink()
+        (jobdir / "scratch").mkdir(exist_ok=True)
         self._children_before = set(_children_of(os.getpid())) if self.subreaper else set()
         proc, read_fd, tap = self._spawn(jobdir, session)
         buffer = bytearray()
@@ -359,17 +384,13 @@ class Sandbox:
 
     def _load_failure(self, proc, reason: str) -> LoadFailure:
         outcome = self._failure_outcome(proc, reason, self.limits.timeout)
-        return LoadFailure(outcome.status, {"message": outcome.message.replace("returning a result", "your file was imported")})
+        message = outcome.message.replace("before returning a result", "while importing your file")
+        return LoadFailure(outcome.status, {"message": message})
 
-    @staticmethod
-    def _read_outcome(jobdir: Path, task_id: int, message: dict) -> Outcome:
+    def _read_outcome(self, jobdir: Path, task_id: int, message: dict) -> Outcome:
         result = message.get("result") if isinstance(message.get("result"), dict) else {}
-        arrays = {}
-        path = jobdir / f"out_{task_id}.npz"
-        if path.exists():
-            try:
-                with np.load(path, allow_pickle=False) as npz:
-                    arrays = {key: npz[key] for key in npz.files}
-            except (OSError, ValueError) as exc:
-                return Outcome("crash", message=f"unreadable result ({exc})")
+        try:
+            arrays = _load_arrays(jobdir / f"out_{task_id}.npz", self.limits.memory)
+        except Exception as exc:  # the solution may have written anything there
+            return Outcome("crash", message=f"the worker's result could not be read ({type(exc).__name__})")
         return Outcome(str(message.get("status")), result=result, arrays=arrays)

@@ -54,16 +54,44 @@ class ImportGuard(importlib.abc.MetaPathFinder):
         top = fullname.partition(".")[0]
         if not self.enabled or top in self.allowed:
             return None
-        line = None
         frame = sys._getframe(1)
-        while frame is not None:
-            if frame.f_code.co_filename == self.user_file:
-                line = frame.f_lineno
-                break
+        while frame is not None and _is_import_machinery(frame.f_code.co_filename):
             frame = frame.f_back
-        if line is not None:
-            self.violations.append({"module": top, "line": line})
+        if frame is None or frame.f_code.co_filename != self.user_file:
+            # The standard library's and numpy's own imports (sysconfig data, optional probes) go on.
+            return None
+        self.violations.append({"module": top, "line": frame.f_lineno})
         raise Blocked(f"drill: importing '{top}' is not allowed here (numpy and the standard library only)")
+
+    def new_modules(self, before):
+        """Modules from outside the standard library imported since `before` that are not allowed.
+
+        This catches what slipped past find_spec: a solution may remove the guard from sys.meta_path,
+        or import through exec() and friends.
+        """
+        found = []
+        for name, module in list(sys.modules.items()):
+            top = name.partition(".")[0]
+            if name in before or top in self.allowed or top == "solution" or top in found:
+                continue
+            if _outside_stdlib(getattr(module, "__file__", None)):
+                found.append(top)
+        return found
+
+
+def _outside_stdlib(filename):
+    if not filename:
+        return False  # built into the interpreter
+    filename = os.path.abspath(filename)
+    return not filename.startswith(_STDLIB_DIR) or "site-packages" in filename or "dist-packages" in filename
+
+
+_STDLIB_DIR = os.path.dirname(os.path.abspath(os.__file__))
+_IMPORTLIB_DIR = os.path.dirname(importlib.util.__file__)
+
+
+def _is_import_machinery(filename):
+    return filename.startswith("<frozen importlib") or filename.startswith(_IMPORTLIB_DIR)
 
 
 class Channel:
@@ -109,7 +137,9 @@ class Encoder:
         if _isinstance(value, bool):
             return {"type": "bool", "value": value}
         if _isinstance(value, int):
-            return {"type": "int", "value": value if abs(value) < 2**53 else float(value)}
+            if -(2**53) < value < 2**53:
+                return {"type": "int", "value": value}
+            return {"type": "other", "pytype": "int", "repr": f"an int with {value.bit_length()} bits"}
         if _isinstance(value, float):
             return {"type": "float", "value": value}
         if _isinstance(value, _np_ndarray):
@@ -129,6 +159,13 @@ class Encoder:
         return {"type": "other", "pytype": type(value).__name__, "repr": _safe_repr(value)}
 
 
+def _safe_str(exc):
+    try:
+        return str(exc)
+    except BaseException:
+        return f"<{type(exc).__name__} whose message cannot be printed>"
+
+
 def _safe_repr(value):
     try:
         text = repr(value)
@@ -146,20 +183,33 @@ class StepFailure(Exception):
         self.details = details
 
 
+KEEP_FRAMES = 10  # at each end of a long (recursive) traceback
+
+
 def user_traceback(exc, user_file):
-    """The traceback trimmed to the frames of the user's own file."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == user_file]
-    lines = ["Traceback (your code):\n"] if frames else []
-    lines += traceback.format_list(frames)
-    lines += traceback.format_exception_only(type(exc), exc)
-    return "".join(lines)[-4000:]
+    """The traceback trimmed to the frames of the user's own file (and to its ends when deep)."""
+    try:
+        mine = [(f, line) for f, line in traceback.walk_tb(exc.__traceback__) if f.f_code.co_filename == user_file]
+        skipped = max(0, len(mine) - 2 * KEEP_FRAMES)
+        if skipped:
+            mine = mine[:KEEP_FRAMES] + mine[-KEEP_FRAMES:]
+        frames = traceback.StackSummary.extract(iter(mine), capture_locals=False)
+        lines = ["Traceback (your code):\n"] if frames else []
+        formatted = traceback.format_list(frames)
+        if skipped:
+            formatted.insert(KEEP_FRAMES, f"  ... {skipped} more frames of your code ...\n")
+        lines += formatted
+        lines.append(f"{type(exc).__name__}: {_safe_str(exc)}\n")
+        return "".join(lines)[-4000:]
+    except BaseException:
+        return f"{type(exc).__name__} (the traceback could not be formatted)"
 
 
 def call_user(function, args, kwargs, user_file, step_name):
     try:
         return function(*args, **kwargs)
     except MemoryError as exc:
-        raise StepFailure("memory", step=step_name, message=f"MemoryError in {step_name}: {str(exc)[:200]}",
+        raise StepFailure("memory", step=step_name, message=f"MemoryError in {step_name}: {_safe_str(exc)[:200]}",
                           traceback=user_traceback(exc, user_file))
     except SystemExit as exc:
         raise StepFailure("exit", step=step_name, code=_safe_repr(exc.code))
@@ -167,8 +217,7 @@ def call_user(function, args, kwargs, user_file, step_name):
         raise StepFailure("rejected", step=step_name, message=str(exc))
     except BaseException as exc:  # KeyboardInterrupt included: user code raising it is an error too
         raise StepFailure("error", step=step_name, exc_type=type(exc).__name__,
-                          message=_safe_repr(exc)[:300] if not str(exc) else str(exc)[:500],
-                          traceback=user_traceback(exc, user_file))
+                          message=_safe_str(exc)[:500], traceback=user_traceback(exc, user_file))
 
 
 def run_plan(module, plan, values, user_file, label="your"):
@@ -307,6 +356,14 @@ def save_arrays(path, arrays):
         _np_savez(handle, **arrays)
 
 
+def run_task(task, module, arrays, user_file, gradcheck, guard):
+    if task["kind"] == "run":
+        return task_run(task, module, arrays, user_file)
+    if task["kind"] == "numgrad":
+        return task_numgrad(task, module, arrays, user_file, gradcheck)
+    return task_timing(task, module, arrays, user_file, guard)
+
+
 def main():
     jobdir, fd = sys.argv[1], int(sys.argv[2])
     channel = Channel(fd)
@@ -319,6 +376,7 @@ def main():
     guard = ImportGuard(job["allowed_imports"], user_file)
     sys.meta_path.insert(0, guard)
     sys.dont_write_bytecode = True
+    modules_before = set(sys.modules)
     try:
         module = load_user_module(user_file, guard)
     except Blocked as exc:
@@ -331,9 +389,11 @@ def main():
         channel.send(event="load", status="memory", traceback=user_traceback(exc, user_file))
         return
     except BaseException as exc:
-        channel.send(event="load", status="error", exc_type=type(exc).__name__, message=str(exc)[:500],
+        channel.send(event="load", status="error", exc_type=type(exc).__name__, message=_safe_str(exc)[:500],
                      traceback=user_traceback(exc, user_file), violations=guard.violations)
         return
+    # A solution may remove the guard from sys.meta_path; what it imported then is still visible here.
+    guard.violations += [{"module": m, "line": None} for m in guard.new_modules(modules_before)]
     if guard.violations:
         channel.send(event="load", status="rejected", violations=guard.violations)
         return
@@ -347,23 +407,23 @@ def main():
 
     for task in job["tasks"]:
         channel.send(event="start", task=task["id"])
-        arrays_path = os.path.join(jobdir, f"in_{task['id']}.npz")
-        with _np_load(arrays_path, allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
+        modules_before = set(sys.modules)
+        out_arrays = {}
         try:
-            if task["kind"] == "run":
-                result, out_arrays = task_run(task, module, arrays, user_file)
-            elif task["kind"] == "numgrad":
-                result, out_arrays = task_numgrad(task, module, arrays, user_file, gradcheck)
-            else:
-                result, out_arrays = task_timing(task, module, arrays, user_file, guard)
-            status = "rejected" if guard.violations else "ok"
+            with _np_load(os.path.join(jobdir, f"in_{task['id']}.npz"), allow_pickle=False) as npz:
+                arrays = {key: npz[key] for key in npz.files}
+            result, out_arrays = run_task(task, module, arrays, user_file, gradcheck, guard)
+            status = "ok"
         except StepFailure as failure:
-            result, out_arrays, status = dict(failure.details), {}, failure.status
+            result, status = dict(failure.details), failure.status
+        except BaseException as exc:  # the user's code broke the worker's own machinery
+            result, status = {"message": f"the worker could not finish: {type(exc).__name__}: {_safe_str(exc)[:300]}"}, "crash"
+        if task["kind"] != "timing":  # timing imports the references (and torch) on purpose
+            guard.violations += [{"module": m, "line": None} for m in guard.new_modules(modules_before)]
         if guard.violations:
-            result["violations"] = guard.violations
-        if out_arrays:
-            save_arrays(os.path.join(jobdir, f"out_{task['id']}.npz"), out_arrays)
+            result["violations"], status = guard.violations, "rejected"
+        # Always (over)write the result file, so a file the solution planted there is never read.
+        save_arrays(os.path.join(jobdir, f"out_{task['id']}.npz"), out_arrays)
         channel.send(event="done", task=task["id"], status=status, result=result)
 
 

@@ -1,0 +1,205 @@
+"""`drill check` through the CLI and the judge's API: verdicts, JSON, gradients, timing, progress."""
+import json
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from drill import judge
+from drill.sandbox import Limits
+
+SOLUTIONS = ROOT / "solutions"
+
+
+def write(tmp_path, source, name="mine.py"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(source))
+    return path
+
+
+def check_json(run, *args):
+    result = run("check", *args, "--json")
+    return result.exit_code, json.loads(result.output)
+
+
+def test_reference_passes_with_the_documented_json(run):
+    code, data = check_json(run, "bn_backward", SOLUTIONS / "bn_backward" / "vectorized.py")
+    assert code == 0
+    assert {"problem", "file", "seed", "passed", "cases", "gradients", "timing", "mistakes"} <= set(data)
+    assert data["problem"] == "bn_backward" and data["passed"] is True and data["seed"] == judge.DEFAULT_SEED
+    assert data["mistakes"] == []
+    assert len(data["cases"]) >= 8
+    for case in data["cases"]:
+        assert {"name", "verdict", "message"} <= set(case) and case["verdict"] == "pass"
+    assert [g["name"] for g in data["gradients"]] == ["dx", "dgamma", "dbeta"]
+    for gradient in data["gradients"]:
+        assert gradient["verdict"] == "pass"
+        assert gradient["rel_error_vs_numeric"] < 1e-6
+        assert gradient["rel_error_vs_reference"] < 1e-10
+        assert gradient["agrees_with_own_forward"] is True
+    assert data["timing"]
+    for row in data["timing"]:
+        assert row["size"] and set(row["seconds"]) >= {"you", "loop", "vectorized"}
+        assert all(s > 0 for s in row["seconds"].values())
+        assert row["ratio_vs_vectorized"] > 0
+
+
+def test_terminal_report_has_cases_gradients_and_timing(run):
+    result = run("check", "conv_backward", SOLUTIONS / "conv_backward" / "loop.py")
+    assert result.exit_code == 0
+    for words in ("hidden cases", "gradient checks", "timing", "loop reference", "vectorized reference", "PASSED"):
+        assert words in result.output
+
+
+def test_no_timing_skips_the_table(run):
+    code, data = check_json(run, "iou", SOLUTIONS / "iou" / "loop.py", "--no-timing")
+    assert code == 0 and data["timing"] == []
+
+
+def test_a_wrong_answer_exits_1_with_a_reproducible_report(run, tmp_path):
+    path = write(tmp_path, """
+        def iou(box_a, box_b):
+            return 0.5
+    """)
+    result = run("check", "iou", path, "--seed", "7", "--no-timing")
+    assert result.exit_code == 1
+    assert "FAILED" in result.output and "wrong" in result.output
+    assert f"drill check iou {path} --seed 7 --case" in result.output.replace("\n", "")
+    assert "expected" in result.output and "got" in result.output
+
+
+def test_seed_makes_cases_reproducible(catalog):
+    problem = catalog.get("conv_forward")
+    a, b, c = (judge.build_cases(problem, s) for s in (5, 5, 6))
+    assert [x.name for x in a] == [x.name for x in b]
+    random_a = [x for x in a if not x.designed]
+    random_c = [x for x in c if not x.designed]
+    assert random_a and all((x.inputs["x"] == y.inputs["x"]).all() for x, y in zip(random_a, [x for x in b if not x.designed]))
+    assert any(x.inputs["x"].shape != y.inputs["x"].shape or (x.inputs["x"] != y.inputs["x"]).any()
+               for x, y in zip(random_a, random_c))
+    for case in a:
+        for value in case.inputs.values():
+            if hasattr(value, "dtype"):
+                assert value.dtype.kind != "f" or value.dtype.itemsize == 8
+
+
+def test_case_option_runs_one_case_and_rejects_unknown_names(run):
+    code, data = check_json(run, "iou", SOLUTIONS / "iou" / "loop.py", "--case", "touching_edge", "--no-timing")
+    assert code == 0 and [c["name"] for c in data["cases"]] == ["touching_edge"]
+    result = run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--case", "nope")
+    assert result.exit_code == 2 and "no case named 'nope'" in result.output
+
+
+def test_small_errors_fail_and_float_noise_passes(run, tmp_path):
+    noisy = write(tmp_path, """
+        import numpy as np
+        def bn_forward(x, gamma, beta, eps=1e-5):
+            mu = x.mean(axis=0)
+            var = ((x - mu) ** 2).mean(axis=0)
+            out = gamma * (x - mu) / np.sqrt(var + eps) + beta
+            return out * (1 + 1e-14), None
+    """, "noisy.py")
+    off = write(tmp_path, """
+        import numpy as np
+        def bn_forward(x, gamma, beta, eps=1e-5):
+            mu = x.mean(axis=0)
+            var = ((x - mu) ** 2).mean(axis=0)
+            out = gamma * (x - mu) / np.sqrt(var + eps) + beta
+            return out * (1 + 1e-5), None
+    """, "off.py")
+    assert run("check", "bn_forward", noisy, "--no-timing").exit_code == 0
+    code, data = check_json(run, "bn_forward", off, "--no-timing")
+    assert code == 1 and any(c["verdict"] == "wrong" for c in data["cases"])
+
+
+def test_backward_that_disagrees_with_its_own_forward_is_reported(run, tmp_path):
+    """The user's forward is off by a factor 2 but their backward uses the right cache: the
+    verdicts pass (only gradients are judged) and the own-forward check says they disagree."""
+    source = (SOLUTIONS / "bn_backward" / "vectorized.py").read_text()
+    path = write(tmp_path, source + textwrap.dedent("""
+
+        _right_forward = bn_forward
+
+        def bn_forward(x, gamma, beta, eps=1e-5):
+            out, cache = _right_forward(x, gamma, beta, eps)
+            return 2 * out, cache
+    """))
+    code, data = check_json(run, "bn_backward", path, "--no-timing")
+    assert code == 0
+    assert all(g["agrees_with_own_forward"] is False for g in data["gradients"] if g["name"] != "dbeta")
+    assert all(g["rel_error_vs_numeric"] < 1e-6 for g in data["gradients"])
+
+
+def test_wrong_gradient_is_named(run, tmp_path):
+    source = (SOLUTIONS / "conv_backward" / "vectorized.py").read_text()
+    path = write(tmp_path, source + textwrap.dedent("""
+
+        _right_backward = conv_backward
+
+        def conv_backward(dout, cache):
+            dx, dw, db = _right_backward(dout, cache)
+            return dx, dw * 1.001, db
+    """))
+    code, data = check_json(run, "conv_backward", path, "--no-timing")
+    assert code == 1
+    verdicts = {g["name"]: g["verdict"] for g in data["gradients"]}
+    assert verdicts == {"dx": "pass", "dw": "wrong", "db": "pass"}
+    assert any("dw is wrong" in c["message"] for c in data["cases"])
+
+
+def test_progress_is_recorded_and_listed(run, tmp_path, drill_home):
+    wrong = write(tmp_path, "def iou(a, b):\n    return 0.0\n")
+    run("check", "iou", wrong, "--no-timing")
+    rows = {r["id"]: r for r in json.loads(run("list", "--json").output)}
+    assert rows["iou"]["status"] == "attempted" and rows["bn_forward"]["status"] == "new"
+    run("check", "iou", SOLUTIONS / "iou" / "loop.py")
+    rows = {r["id"]: r for r in json.loads(run("list", "--json").output)}
+    assert rows["iou"]["status"] == "passed" and rows["iou"]["best_seconds"] > 0
+    assert (drill_home / "progress.db").exists()
+    assert "passed" in run("list").output
+
+
+def test_progress_store_honours_xdg_data_home(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("DRILL_HOME")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--no-timing")
+    assert (tmp_path / "xdg" / "drill" / "progress.db").exists()
+
+
+def test_unwritable_progress_store_only_warns(run, tmp_path, monkeypatch):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("DRILL_HOME", str(blocker / "sub"))
+    result = run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--no-timing")
+    assert result.exit_code == 0 and "warning" in result.output
+
+
+def test_known_mistake_is_named_in_json_and_terminal(run, tmp_path):
+    path = write(tmp_path, """
+        def iou(box_a, box_b):
+            ax1, ay1, ax2, ay2 = box_a
+            bx1, by1, bx2, by2 = box_b
+            w = min(ax2, bx2) - max(ax1, bx1)
+            h = min(ay2, by2) - max(ay1, by1)
+            inter = float(w * h)          # not clamped at zero
+            union = (ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - inter
+            return inter / union if union else 0.0
+    """)
+    code, data = check_json(run, "iou", path, "--no-timing")
+    assert code == 1
+    assert [m["id"] for m in data["mistakes"]] == ["unclamped_overlap"]
+    assert {"id", "title", "explanation"} <= set(data["mistakes"][0])
+    result = run("check", "iou", path, "--no-timing")
+    assert "likely mistake" in result.output and "unclamped_overlap" in result.output
+
+
+def test_limits_are_configurable(catalog):
+    report = judge.check(catalog.get("iou"), SOLUTIONS / "iou" / "loop.py",
+                         limits=Limits(timeout=1.0, memory=512 * 1024**2), timing=False)
+    assert report.passed
+
+
+@pytest.mark.parametrize("value", ["lots", "-5"])
+def test_bad_memory_option_is_a_usage_error(run, value):
+    result = run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--memory", value)
+    assert result.exit_code == 2
