@@ -1,0 +1,10 @@
+import numpy as np
+
+
+def bn_forward(x, gamma, beta, eps=1e-5):
+    mu = x.mean(axis=0)
+    var = x.var(axis=0)
+    istd = 1.0 / np.sqrt(var)            # the mistake: eps is accepted but never added
+    xhat = (x - mu) * istd
+    out = gamma * xhat + beta
+    return out, (x, xhat, mu, var, istd, gamma, eps)
