@@ -23,7 +23,8 @@ def solutions() -> list[tuple[str, Path]]:
     rows = [(p, ROOT / "solutions" / p / "vectorized.py") for p in PROBLEMS]
     rows += [(p, ROOT / "solutions" / p / "loop.py") for p in PROBLEMS]
     seed_style = sorted((ROOT / "tests" / "fixtures" / "conv_forward").glob("correct_*loop*.py"))
-    rows += [("conv_forward", path) for path in seed_style[:1]]
+    rows += [("conv_forward", path) for path in seed_style]
+    rows += [("conv_backward", path) for path in sorted((ROOT / "tests" / "fixtures" / "conv_backward").glob("correct_*loops*.py"))]
     return rows
 
 

@@ -107,6 +107,11 @@ def render(report: Report) -> None:
                       f"({report.verdict} first). Reproduce: {_escape(report.reproduce)}")
 
 
+def _labelled(label: str, text: str) -> str:
+    """label + text, with the text's continuation lines indented under its first line."""
+    return _escape(label + text.replace("\n", "\n" + " " * len(label)))
+
+
 def _sci(value) -> str:
     return "-" if value is None else f"{value:.1e}"
 
@@ -117,7 +122,7 @@ def _failure_body(report: Report, case) -> str:
     if inputs:
         lines += ["", "[bold]input[/]"]
         for name, value in inputs.items():
-            lines.append(f"  {name} = {_escape(_short(value))}")
+            lines.append(_labelled(f"  {name} = ", _short(value)))
     if case.traceback:
         lines += ["", _escape(case.traceback.rstrip())]
     if case.comparisons:
@@ -126,8 +131,8 @@ def _failure_body(report: Report, case) -> str:
             if comparison.ok:
                 continue
             lines += ["", f"[bold]{name}[/]"]
-            lines.append(f"  expected {_escape(_short(expected[name]))}")
-            lines.append(f"  got      {_escape(_short(case.got.get(name)))}")
+            lines.append(_labelled("  expected ", _short(expected[name])))
+            lines.append(_labelled("  got      ", _short(case.got.get(name))))
             if comparison.max_abs_error is not None:
                 lines.append(f"  max abs error {comparison.max_abs_error:.3e}, max rel error "
                              f"{comparison.max_rel_error:.3e}" +
