@@ -10,7 +10,7 @@ import importlib.util
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
@@ -21,7 +21,9 @@ DIFFICULTIES = ("easy", "medium", "hard")
 class UnknownProblem(LookupError):
     def __init__(self, problem_id: str, known: list[str]):
         self.problem_id = problem_id
-        self.suggestions = difflib.get_close_matches(problem_id, known, n=2, cutoff=0.5)
+        lowered = {k.lower(): k for k in known}
+        close = difflib.get_close_matches(problem_id.lower(), list(lowered), n=2, cutoff=0.5)
+        self.suggestions = [lowered[c] for c in close]
         super().__init__(problem_id)
 
 
@@ -102,7 +104,6 @@ class Problem:
     hints: tuple[str, ...]
     mistakes: tuple[Mistake, ...]
     gradcheck: GradCheck | None = None
-    raw: dict = field(default_factory=dict, repr=False)
 
     @property
     def statement_path(self) -> Path:
@@ -173,7 +174,7 @@ def _problem_from_folder(folder: Path, solutions: Path) -> Problem:
             call=tuple(Step.from_json(s) for s in data["call"]), outputs=tuple(data["outputs"]),
             rtol=float(tolerance.get("rtol", 1e-7)), atol=float(tolerance.get("atol", 1e-10)),
             random_cases=int(data.get("random_cases", 5)), hints=tuple(data.get("hints", ())),
-            mistakes=mistakes, gradcheck=gradcheck, raw=data,
+            mistakes=mistakes, gradcheck=gradcheck,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BankError(f"{meta_path}: missing or malformed field {exc}") from exc
@@ -184,6 +185,7 @@ class Catalog:
         self.root = root or bank_root()
         self.problems_dir = self.root / "problems"
         self.solutions_dir = self.root / "solutions"
+        self._cache: dict[str, Problem] = {}
 
     @cached_property
     def ids(self) -> list[str]:
@@ -198,10 +200,6 @@ class Catalog:
             return self._load(problem_id).order
         except BankError:
             return 10**6  # malformed: listed last, reported by `drill verify`
-
-    @cached_property
-    def _cache(self) -> dict[str, Problem]:
-        return {}
 
     def _load(self, problem_id: str) -> Problem:
         if problem_id not in self._cache:

@@ -4,8 +4,10 @@ numpy and rich are imported inside the commands that need them, so `drill --help
 """
 from __future__ import annotations
 
+import math
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -27,19 +29,33 @@ def _problem(problem_id: str):
     from drill.catalog import BankError, UnknownProblem
 
     try:
-        return _catalog().get(problem_id)
+        return _catalog().get(Path(problem_id.strip()).name)  # forgive `conv_backward/`, `problems/iou`
     except UnknownProblem as exc:
         raise unknown_problem(exc) from None
     except BankError as exc:
         raise Failure(f"the problem bank is broken: {exc}") from None
 
 
+MIN_MEMORY = 256 * 1024**2  # below this, Python and numpy cannot even start in the worker
+MAX_SOLUTION_BYTES = 1024**2
+
+
 def _memory(value: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgKMG]i?[bB]?|[bB])?\s*", value)
     if not match:
-        raise click.BadParameter(f"'{value}' is not a size such as 512M or 2G")
+        raise click.BadParameter(f"'{value}' is not a size such as 512M or 2G", param_hint="--memory")
     number, unit = float(match.group(1)), (match.group(2) or "b")[0].lower()
-    return int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
+    size = int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
+    if size < MIN_MEMORY:
+        raise click.BadParameter(f"{value} is too little: the worker needs at least 256M to start numpy",
+                                 param_hint="--memory")
+    return size
+
+
+def _finite_seconds(ctx, param, value: float) -> float:
+    if not math.isfinite(value):
+        raise click.BadParameter("must be a finite number of seconds")
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,12 +97,15 @@ def start(problem_id, file, force):
     target = file or Path(f"{problem.id}.py")
     if target.exists() and not force:
         raise Failure(f"{target} already exists; use --force to overwrite it, or pick another file name.")
+    if not target.parent.is_dir():
+        raise Failure(f"folder {target.parent} does not exist; create it first (mkdir -p {shlex.quote(str(target.parent))}).")
     listing.print_statement(problem)
     try:
         target.write_text(problem.skeleton_path.read_text(encoding="utf-8"), encoding="utf-8")
     except OSError as exc:
         raise Failure(f"cannot write {target}: {exc.strerror or exc}") from None
-    click.echo(f"\nWrote the skeleton to {target}. When it is ready:\n\n    drill check {problem.id} {target}\n")
+    click.echo(f"\nWrote the skeleton to {target}. When it is ready:\n\n"
+               f"    drill check {problem.id} {shlex.quote(str(target))}\n")
 
 
 @cli.command()
@@ -124,10 +143,10 @@ def show(problem_id, yes):
 @cli.command()
 @click.argument("problem_id", metavar="ID")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--seed", type=int, default=None, help="Seed of the hidden cases (default 231).")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None, help="Seed of the hidden cases (default 231).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
 @click.option("--no-timing", is_flag=True, help="Skip the timing table.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True, callback=_finite_seconds,
               help="Wall-clock limit per call, in seconds.")
 @click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of the worker, e.g. 512M or 2G.")
 @click.option("--case", "only_case", default=None, help="Run only the hidden case of this name.")
@@ -141,8 +160,12 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
         raise Failure(f"{file} does not exist. `drill start {problem.id} {file}` writes a skeleton there.")
     if file.is_dir():
         raise Failure(f"{file} is a directory; give the path of your solution file.")
+    if not file.is_file():
+        raise Failure(f"{file} is not a regular file; give the path of your solution file.")
     if not os.access(file, os.R_OK):
         raise Failure(f"{file} cannot be read (permission denied).")
+    if file.stat().st_size > MAX_SOLUTION_BYTES:
+        raise Failure(f"{file} is larger than 1 MB; is it really your solution?")
     limits = Limits(timeout=timeout, memory=_memory(memory))
     seed = judge.DEFAULT_SEED if seed is None else seed
     try:
@@ -150,17 +173,17 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
     except judge.UnknownCase:
         names = ", ".join(c.name for c in judge.build_cases(problem, seed))
         raise Failure(f"no case named '{only_case}' for {problem.id} with seed {seed}; cases: {names}") from None
-    warning = ""
-    try:
-        progress.record_check(problem.id, str(file), result.passed, result.verdict, seed, result.user_seconds)
-    except progress.ProgressError as exc:
-        warning = str(exc)
     if as_json:
         echo_json(result.to_json())
     else:
         report.render(result)
-    if warning:
-        click.echo(f"drill: warning: {warning}", err=True)
+    try:
+        # One case passing is not the problem solved: a --case run counts as an attempt, untimed.
+        full = only_case is None
+        progress.record_check(problem.id, str(file), result.passed and full, result.verdict, seed,
+                              result.user_seconds if full else None)
+    except progress.ProgressError as exc:
+        click.echo(f"drill: warning: {exc}", err=True)
     sys.exit(EXIT_OK if result.passed else EXIT_FAILED)
 
 
@@ -191,7 +214,17 @@ def verify(problem_id, as_json):
     sys.exit(EXIT_OK if ok else EXIT_FAILED)
 
 
+def _exit_on_signal(signum, frame):
+    # Unwind normally, so that the sandbox's `finally` kills the worker's process group.
+    raise SystemExit(128 + signum)
+
+
 def main():
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on_signal)
     try:
         cli.main(prog_name="drill", standalone_mode=True)
     except KeyboardInterrupt:

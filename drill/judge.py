@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import shlex
 import difflib
 import importlib.util
 import sys
@@ -24,7 +25,7 @@ from drill.sandbox import Limits, Sandbox, encode_inputs
 
 DEFAULT_SEED = 231  # cs231n's seed: reproducible by default
 TIMING_BUDGET = 0.8  # seconds of measured calls, spread over the sizes
-VERDICTS = ("pass", "wrong", "error", "timeout", "memory", "crash", "rejected")
+VERDICTS = ("pass", "wrong", "error", "timeout", "memory", "crash", "rejected")  # DESIGN.md's vocabulary
 
 
 # ---------------------------------------------------------------- results
@@ -114,7 +115,6 @@ class Report:
     traceback: str = ""
     output_head: str = ""
     output_total: int = 0
-    only_case: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -128,8 +128,12 @@ class Report:
         return "pass" if self.cases else (self.load_verdict or "rejected")
 
     @property
+    def not_run(self) -> int:
+        return sum(c.message.startswith("not run:") for c in self.cases)
+
+    @property
     def reproduce(self) -> str:
-        command = f"drill check {self.problem.id} {self.file} --seed {self.seed}"
+        command = f"drill check {self.problem.id} {shlex.quote(self.file)} --seed {self.seed}"
         failing = None if self.rejected else next((c.name for c in self.cases if c.verdict != "pass"), None)
         return command + (f" --case {failing}" if failing else "")
 
@@ -166,9 +170,9 @@ def preflight(problem: Problem, path: Path) -> str:
     """Return '' when the file may run, else why it is rejected (syntax, imports, encoding)."""
     raw = path.read_bytes()
     if not raw.strip():
-        return f"{path.name} is empty; `drill start {problem.id} {path}` writes a skeleton to fill in"
+        return f"{path.name} is empty; `drill start {problem.id} {path} --force` writes a skeleton to fill in"
     try:
-        source = raw.decode("utf-8")
+        source = raw.decode("utf-8-sig")  # Python accepts a byte-order mark, so do we
     except UnicodeDecodeError as exc:
         return f"{path.name} is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
     if b"\0" in raw:
@@ -197,9 +201,13 @@ def preflight(problem: Problem, path: Path) -> str:
         for name in names:
             top = name.partition(".")[0]
             if top not in allowed:
-                extra = ", ".join(m for m in problem.allowed_imports) or "nothing"
-                return f"line {node.lineno}: imports '{top}'; allowed are {extra} and the Python standard library"
+                return f"line {node.lineno}: imports '{top}'; {allowed_words(problem)}"
     return ""
+
+
+def allowed_words(problem: Problem) -> str:
+    extra = ", ".join(problem.allowed_imports)
+    return f"allowed are {extra} and the Python standard library" if extra else "only the standard library is allowed"
 
 
 def missing_function_message(name: str, callables: list[str], provided: bool = False) -> str:
@@ -302,7 +310,7 @@ STATUS_VERDICT = {"error": "error", "memory": "memory", "exit": "crash", "bad_re
                   "rejected": "rejected", "timeout": "timeout", "crash": "crash"}
 
 
-def _failure_message(status: str, result: dict, fallback: str = "") -> str:
+def _failure_message(problem: Problem, status: str, result: dict, fallback: str = "") -> str:
     if status == "exit":
         return f"the solution called sys.exit({result.get('code')})"
     if status == "error":
@@ -312,14 +320,14 @@ def _failure_message(status: str, result: dict, fallback: str = "") -> str:
     if status == "rejected" and isinstance(result.get("violations"), list) and result["violations"]:
         v = result["violations"][0] if isinstance(result["violations"][0], dict) else {}
         where = f"line {v['line']}: " if isinstance(v.get("line"), int) else ""
-        return f"{where}imports '{v.get('module', '?')}'; only numpy and the standard library are allowed"
+        return f"{where}imports '{v.get('module', '?')}'; {allowed_words(problem)}"
     return result.get("message") or fallback
 
 
 def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits | None = None,
           timing: bool = True, only_case: str | None = None) -> Report:
     limits = limits or Limits()
-    report = Report(problem=problem, file=str(path), seed=seed, only_case=only_case)
+    report = Report(problem=problem, file=str(path), seed=seed)
     cases = build_cases(problem, seed)
     if only_case:
         cases = [c for c in cases if c.name == only_case]
@@ -347,13 +355,6 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
         tasks.append({"id": task_id, "kind": "numgrad", "forward": g.forward.to_json(), "output": g.output,
                       "upstream": g.upstream, "wrt": g.wrt, "inputs": encoded, "case": case.name})
         arrays[task_id] = case_arrays
-    timing_id = None
-    if timing:
-        timing_id = len(tasks)
-        task, arrays[timing_id] = _timing_task(problem, timing_id)
-        tasks.append(task)
-        deadlines[timing_id] = max(30.0, 6 * limits.timeout)
-
     sandbox = Sandbox(path, problem.allowed_imports, limits)
     session = sandbox.run(tasks, arrays, deadlines, required=problem.required_functions)
     report.output_head = session.output_head.decode("utf-8", "replace")
@@ -367,7 +368,7 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
             message = "; ".join(missing_function_message(m, others, provided=m in problem.provided) for m in missing)
             return _all_cases(report, cases, "rejected", message)
         verdict = STATUS_VERDICT.get(failure.status, "crash")
-        message = _failure_message(failure.status, failure.details, "could not import your file")
+        message = _failure_message(problem, failure.status, failure.details, "could not import your file")
         if failure.status in ("error", "exit", "memory"):
             message = "while importing your file: " + message
         report.traceback = failure.details.get("traceback", "")
@@ -382,13 +383,26 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
                                            f"the worker sent a malformed result ({type(exc).__name__})"))
 
     report.gradients = _gradients(problem, report, grad_cases, session, len(cases), expected)
-    if timing_id is not None:
-        try:
-            _fill_timing(report, session.outcomes.get(timing_id), problem)
-        except Exception as exc:
-            report.timing, report.timing_note = [], f"the worker sent malformed timings ({type(exc).__name__})"
     report.mistakes = diagnosis.diagnose(problem, cases, report.cases, expected)
+    if timing:
+        _time(report, sandbox, limits)
     return report
+
+
+def _time(report: Report, sandbox: Sandbox, limits: Limits) -> None:
+    """The timing table, in a fresh worker: only for a solution that returned a value on every case
+    (a crashing, hanging or unfinished one has nothing worth timing)."""
+    stopped = [c for c in report.cases if c.verdict not in ("pass", "wrong")]
+    if stopped:
+        report.timing_note = f"not timed: {stopped[0].verdict} on {stopped[0].name}"
+        return
+    task, arrays = _timing_task(report.problem, 0)
+    session = sandbox.run([task], {0: arrays}, {0: max(30.0, 6 * limits.timeout)},
+                          required=report.problem.required_functions)
+    try:
+        _fill_timing(report, session.outcomes.get(0))
+    except Exception as exc:  # the worker's data is never trusted to be well formed
+        report.timing, report.timing_note = [], f"the worker sent malformed timings ({type(exc).__name__})"
 
 
 def _all_cases(report: Report, cases: list[Case], verdict: str, message: str) -> Report:
@@ -404,7 +418,7 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
         return result
     if outcome.status != "ok":
         result.verdict = STATUS_VERDICT.get(outcome.status, "crash")
-        result.message = str(_failure_message(outcome.status, outcome.result, outcome.message))
+        result.message = str(_failure_message(problem, outcome.status, outcome.result, outcome.message))
         result.traceback = str(outcome.result.get("traceback") or "")
         return result
     data = outcome.result
@@ -441,11 +455,13 @@ def _gradcheck_cases(problem: Problem, cases: list[Case]) -> list[Case]:
 
 
 def _gradients(problem, report, grad_cases, session, first_task, expected) -> list[GradientResult]:
+    """Per gradient: a verdict over every case, the cs231n relative error against the reference
+    gradients (every case), against centered differences of the reference forward, and against
+    centered differences of the user's own forward (the gradient-check cases)."""
     g = problem.gradcheck
     if g is None:
         return []
     results = []
-    case_by_name = {c.name: c for c in report.cases}
     reference = reference_module(problem)
     for grad_name, input_name in g.wrt.items():
         verdicts = [c.comparisons[grad_name].ok if grad_name in c.comparisons else None for c in report.cases]
@@ -456,20 +472,22 @@ def _gradients(problem, report, grad_cases, session, first_task, expected) -> li
         else:
             verdict = report.verdict
         gradient = GradientResult(grad_name, verdict)
+        for case in report.cases:
+            user = case.got.get(grad_name)
+            if isinstance(user, np.ndarray):
+                gradient.rel_error_vs_reference = _worst(gradient.rel_error_vs_reference,
+                                                         rel_error(user, case.expected[grad_name]))
         for offset, case in enumerate(grad_cases):
-            user = case_by_name[case.name].got.get(grad_name)
+            user = next(c for c in report.cases if c.name == case.name).got.get(grad_name)
             if not isinstance(user, np.ndarray):
                 continue
             values = copy.deepcopy(case.inputs)
-            target = values[input_name]
 
             def forward(values=values):
                 return run_plan(reference, (g.forward,), values)[g.output]
 
-            numeric = numerical_gradient(forward, target, np.asarray(values[g.upstream]))
+            numeric = numerical_gradient(forward, values[input_name], np.asarray(values[g.upstream]))
             gradient.rel_error_vs_numeric = _worst(gradient.rel_error_vs_numeric, rel_error(user, numeric))
-            gradient.rel_error_vs_reference = _worst(gradient.rel_error_vs_reference,
-                                                     rel_error(user, expected[case.name][grad_name]))
             own = session.outcomes.get(first_task + offset)
             if own is not None and own.status == "ok":
                 own_numeric = decode_value(own.result.get("outputs", {}).get(grad_name), own.arrays)
@@ -481,37 +499,22 @@ def _gradients(problem, report, grad_cases, session, first_task, expected) -> li
 
 
 def _worst(a, b):
+    """The larger error. A shape mismatch is inf: null in JSON, 'wrong shape' on screen."""
     return b if a is None else max(a, b)
 
 
 def _timing_task(problem: Problem, task_id: int):
-    sizes, arrays = [], {}
-    for size in problem.cases_module.timing_sizes():
-        encoded, size_arrays = encode_inputs(size["inputs"])
-        # keys must be unique across sizes: prefix them
-        prefix = f"s{len(sizes)}_"
-        encoded = _rename_arrays(encoded, prefix)
-        arrays.update({prefix + k: v for k, v in size_arrays.items()})
-        sizes.append({"label": size["label"], "inputs": encoded})
+    sizes = [{"label": size["label"], "inputs": size["inputs"]} for size in problem.cases_module.timing_sizes()]
+    encoded, arrays = encode_inputs({"sizes": sizes})  # one encoder: array keys unique across sizes
     references = {"loop": str(problem.reference_path("loop")), "vectorized": str(problem.reference_path("vectorized"))}
     if problem.torch_path and importlib.util.find_spec("torch") is not None:
         references["torch"] = str(problem.torch_path)
-    task = {"id": task_id, "kind": "timing", "plan": [s.to_json() for s in problem.call], "sizes": sizes,
+    task = {"id": task_id, "kind": "timing", "plan": [s.to_json() for s in problem.call], "sizes": encoded["sizes"],
             "references": references, "budget": TIMING_BUDGET, "min_rounds": 3, "max_rounds": 60}
     return task, arrays
 
 
-def _rename_arrays(value, prefix):
-    if isinstance(value, dict):
-        if "__array__" in value:
-            return {"__array__": prefix + value["__array__"]}
-        return {k: _rename_arrays(v, prefix) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_rename_arrays(v, prefix) for v in value]
-    return value
-
-
-def _fill_timing(report: Report, outcome, problem: Problem) -> None:
+def _fill_timing(report: Report, outcome) -> None:
     if outcome is None:
         report.timing_note = "timing was not run"
         return

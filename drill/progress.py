@@ -82,10 +82,13 @@ def statuses() -> dict[str, Status]:
         return {}
     if connection is None:
         return {}
-    with closing(connection) as db:
-        rows = db.execute(
-            "SELECT problem, MAX(passed), MIN(CASE WHEN passed THEN seconds END), COUNT(*) "
-            "FROM checks GROUP BY problem").fetchall()
+    try:
+        with closing(connection) as db:
+            rows = db.execute(
+                "SELECT problem, MAX(passed), MIN(CASE WHEN passed THEN seconds END), COUNT(*) "
+                "FROM checks GROUP BY problem").fetchall()
+    except sqlite3.Error:
+        return {}  # an unreadable store shows every problem as new; `check` will say what is wrong
     return {p: Status("passed" if ok else "attempted", best, n) for p, ok, best, n in rows}
 
 
@@ -96,8 +99,11 @@ def hints_shown(problem: str) -> int:
         return 0
     if connection is None:
         return 0
-    with closing(connection) as db:
-        row = db.execute("SELECT shown FROM hints WHERE problem = ?", (problem,)).fetchone()
+    try:
+        with closing(connection) as db:
+            row = db.execute("SELECT shown FROM hints WHERE problem = ?", (problem,)).fetchone()
+    except sqlite3.Error:
+        return 0
     return row[0] if row else 0
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import numpy as np
 
 from drill.compare import Opaque
-from drill.judge import Report
+from drill.judge import Report, build_cases
 from drill.listing import _format_seconds
 from drill.ui import console, plain, table_box
 
 VERDICT_STYLE = {"pass": "green", "wrong": "red", "error": "red", "timeout": "magenta", "memory": "magenta",
                  "crash": "red", "rejected": "red"}
 MAX_PANELS = 2
+OUTPUT_LINES = 20  # of the solution's printed output, on screen
 SMALL = 40  # arrays up to this many elements are printed whole
 
 
@@ -59,9 +60,12 @@ def render(report: Report) -> None:
         table.add_column("verdict")
         table.add_column("time", justify="right")
         table.add_column("what it checks / what went wrong", overflow="fold")
+        previous = None
         for case in report.cases:
             detail = case.why if case.verdict == "pass" else case.message
-            table.add_row(case.name, _verdict(case.verdict), _format_seconds(case.seconds), _escape(detail))
+            shown = "[dim]same as above[/]" if case.verdict != "pass" and detail == previous else _escape(detail)
+            previous = detail if case.verdict != "pass" else None
+            table.add_row(case.name, _verdict(case.verdict), _format_seconds(case.seconds), shown)
         out.print(table)
 
     if report.gradients:
@@ -71,13 +75,19 @@ def render(report: Report) -> None:
             table.add_column(column)
         for g in report.gradients:
             own = "-" if g.rel_error_vs_own_forward is None else \
-                f"{g.rel_error_vs_own_forward:.1e} ({'agrees' if g.agrees_with_own_forward else 'DISAGREES'})"
+                f"{_sci(g.rel_error_vs_own_forward)} ({'agrees' if g.agrees_with_own_forward else 'DISAGREES'})"
             table.add_row(g.name, _verdict(g.verdict), _sci(g.rel_error_vs_reference), _sci(g.rel_error_vs_numeric), own)
         out.print(table)
 
-    failing = [c for c in report.cases if c.verdict != "pass"]
+    failing = [c for c in report.cases if c.verdict != "pass" and not c.message.startswith("not run:")]
     if failing and not report.rejected:
-        for case in failing[:MAX_PANELS]:
+        # the smallest failing inputs are the easiest to read and to reproduce by hand
+        panels, messages = [], set()
+        for case in sorted(failing, key=_input_size):  # stable: equal sizes keep the case order
+            if case.message not in messages:
+                messages.add(case.message)
+                panels.append(case)
+        for case in panels[:MAX_PANELS]:
             out.print(_panel(_failure_body(report, case), f"{case.verdict}: {case.name}",
                              VERDICT_STYLE.get(case.verdict, "red")))
 
@@ -86,9 +96,11 @@ def render(report: Report) -> None:
                          f"{_escape(mistake['explanation'])}", "likely mistake", "yellow"))
 
     if report.output_total:
-        cut = report.output_total - len(report.output_head.encode())
-        tail = f"\n... {cut:,} more bytes cut" if cut > 0 else ""
-        out.print(_panel(_escape(report.output_head.rstrip()) + tail, "your code printed", "blue"))
+        lines = report.output_head.rstrip().splitlines()
+        cut = report.output_total - len("\n".join(lines[:OUTPUT_LINES]).encode())
+        tail = f"\n... {cut:,} more bytes cut (--json keeps the first {len(report.output_head.encode()):,})" \
+            if cut > 1 else ""
+        out.print(_panel(_escape("\n".join(lines[:OUTPUT_LINES])) + tail, "your code printed", "blue"))
 
     if report.timing:
         _timing_table(out, report)
@@ -96,15 +108,24 @@ def render(report: Report) -> None:
         out.print(f"timing: {_escape(report.timing_note)}")
 
     passed = sum(c.verdict == "pass" for c in report.cases)
-    if report.passed:
+    total = len(report.cases)
+    if report.passed and total < len(build_cases(problem, report.seed)):
+        out.print(f"[bold green]PASSED[/] {', '.join(c.name for c in report.cases)} ({total} case); "
+                  "run without --case for the full check.")
+    elif report.passed:
         out.print(f"[bold green]PASSED[/] all {passed} hidden cases of {problem.id}. "
                   f"Compare with the references: drill show {problem.id}")
+    elif report.rejected:
+        out.print(f"[bold red]FAILED[/] ({report.verdict}): nothing could be run.")
     else:
-        if report.rejected:
-            out.print(f"[bold red]FAILED[/] ({report.verdict}): nothing could be run. Run again: {_escape(report.reproduce)}")
-        else:
-            out.print(f"[bold red]FAILED[/] {len(report.cases) - passed} of {len(report.cases)} cases "
-                      f"({report.verdict} first). Reproduce: {_escape(report.reproduce)}")
+        not_run = f", {report.not_run} not run" if report.not_run else ""
+        out.print(f"[bold red]FAILED[/] {total - passed} of {total} cases ({report.verdict} first{not_run}).")
+    if not report.passed:  # printed whole, never wrapped, so that it can be copied
+        out.print(f"{'Run again' if report.rejected else 'Reproduce'}: {_escape(report.reproduce)}", soft_wrap=True)
+
+
+def _input_size(case) -> int:
+    return sum(np.size(v) if isinstance(v, (np.ndarray, list, tuple)) else 1 for v in case.inputs.values())
 
 
 def _labelled(label: str, text: str) -> str:
@@ -113,7 +134,9 @@ def _labelled(label: str, text: str) -> str:
 
 
 def _sci(value) -> str:
-    return "-" if value is None else f"{value:.1e}"
+    if value is None:
+        return "-"
+    return f"{value:.1e}" if np.isfinite(value) else "wrong shape"
 
 
 def _failure_body(report: Report, case) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import resource
 import select
 import signal
 import subprocess
@@ -30,7 +29,9 @@ import numpy as np
 WORKER = Path(__file__).with_name("worker.py")
 GRADCHECK = Path(__file__).with_name("gradcheck.py")
 PR_SET_CHILD_SUBREAPER = 36
-MAX_TIMEOUTS = 2  # after this many timeouts the remaining tasks are not run
+FULL_LIMIT_TIMEOUTS = 2     # after this many timeouts the remaining tasks get a shorter limit ...
+SHORT_LIMIT = 1.0           # ... of this many seconds (a solution that hangs everywhere ends soon)
+MAX_TIMEOUTS = 6            # and after this many, the remaining tasks are not run
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Outcome:
     result: dict = field(default_factory=dict)
     arrays: dict = field(default_factory=dict)
     message: str = ""
+    not_run: bool = False
 
 
 @dataclass
@@ -64,7 +66,6 @@ class Session:
     callables: list[str] = field(default_factory=list)
     output_head: bytes = b""
     output_total: int = 0
-    workers_started: int = 0
 
 
 class OutputTap:
@@ -206,10 +207,6 @@ class Sandbox:
 
     # -- process management ------------------------------------------------------------------
 
-    def _limit_child(self):  # runs in the child between fork and exec: no imports, no locks
-        resource.setrlimit(resource.RLIMIT_AS, (self.limits.memory, self.limits.memory))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
     def _spawn(self, jobdir: Path, session: Session):
         read_fd, write_fd = os.pipe()
         try:
@@ -218,12 +215,11 @@ class Sandbox:
                 # next to the user's file; -u: unbuffered, so output printed before a kill is kept
                 [sys.executable, "-I", "-B", "-u", str(WORKER), str(jobdir), str(write_fd)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                pass_fds=(write_fd,), start_new_session=True, preexec_fn=self._limit_child,
+                pass_fds=(write_fd,), start_new_session=True,
                 cwd=str(jobdir / "scratch"), env=_sandbox_env(),
             )
         finally:
             os.close(write_fd)
-        session.workers_started += 1
         return proc, read_fd, OutputTap(proc.stdout, session, self.limits.output_cap)
 
     def _kill(self, proc):
@@ -315,17 +311,20 @@ class Sandbox:
                 if timeouts >= MAX_TIMEOUTS:
                     for task in pending:
                         session.outcomes[task["id"]] = Outcome(
-                            "timeout", message=f"not run: {timeouts} earlier cases ran out of time")
+                            "timeout", message=f"not run: {timeouts} earlier cases ran out of time", not_run=True)
                     break
-                pending, timed_out = self._run_worker(jobdir, pending, session, deadlines)
+                short = timeouts >= FULL_LIMIT_TIMEOUTS
+                pending, timed_out = self._run_worker(jobdir, pending, session, deadlines, short)
                 timeouts += timed_out
                 if session.load_failure:
                     break
         return session
 
-    def _run_worker(self, jobdir: Path, pending: list[dict], session: Session, deadlines) -> tuple[list[dict], int]:
+    def _run_worker(self, jobdir: Path, pending: list[dict], session: Session, deadlines,
+                    short: bool) -> tuple[list[dict], int]:
         job = {"solution": str(self.solution), "allowed_imports": self.allowed_imports,
-               "gradcheck_module": str(GRADCHECK), "required": self.required, "tasks": pending}
+               "gradcheck_module": str(GRADCHECK), "required": self.required, "tasks": pending,
+               "memory_bytes": self.limits.memory, "judge_pid": os.getpid()}
         (jobdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
         (jobdir / "scratch").mkdir(exist_ok=True)
         self._children_before = set(_children_of(os.getpid())) if self.subreaper else set()
@@ -349,6 +348,8 @@ class Sandbox:
             while remaining:
                 task = remaining[0]
                 limit = deadlines.get(task["id"], self.limits.timeout)
+                if short:
+                    limit = min(limit, SHORT_LIMIT)
                 deadline = time.monotonic() + limit
                 message, reason = self._wait_message(proc, read_fd, buffer, deadline)
                 if message and message.get("event") == "start":

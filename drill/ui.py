@@ -52,7 +52,7 @@ def unknown_problem(exc) -> Failure:
 
 def _clean(value):
     if isinstance(value, float) and not math.isfinite(value):
-        return None if math.isnan(value) else ("inf" if value > 0 else "-inf")
+        return None  # JSON has no NaN or Inf; a number field is a number or null
     if isinstance(value, dict):
         return {str(k): _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

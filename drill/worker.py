@@ -253,7 +253,7 @@ def _describe_type(value):
     return f"a {type(value).__name__}"
 
 
-def load_user_module(path, guard):
+def load_user_module(path):
     spec = importlib.util.spec_from_file_location("solution", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["solution"] = module
@@ -373,11 +373,29 @@ def run_task(task, module, arrays, user_file, gradcheck, guard):
     return task_timing(task, module, arrays, user_file, guard)
 
 
+def limit_self(job):
+    """Before any user code: cap the address space, no core dumps, die with the judge."""
+    import resource
+
+    memory = int(job["memory_bytes"])
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: killed when the judge dies
+    if os.getppid() != job["judge_pid"]:
+        os._exit(70)  # the judge died before we could ask to die with it
+
+
 def main():
     jobdir, fd = sys.argv[1], int(sys.argv[2])
     channel = Channel(fd)
     with open(os.path.join(jobdir, "job.json"), encoding="utf-8") as handle:
         job = json.load(handle)
+    limit_self(job)
     user_file = job["solution"]
     gradcheck = load_trusted(job["gradcheck_module"], "drill_worker_gradcheck")
 
@@ -387,7 +405,7 @@ def main():
     sys.dont_write_bytecode = True
     modules_before = set(sys.modules)
     try:
-        module = load_user_module(user_file, guard)
+        module = load_user_module(user_file)
     except Blocked as exc:
         channel.send(event="load", status="rejected", message=str(exc), violations=guard.violations)
         return

@@ -81,6 +81,7 @@ def test_solution_fixture_is_judged_as_expected(catalog, problem_id, path, expec
     """Correct solutions in every style pass; independently written wrong ones fail on the right outputs,
     and the known mistake they make is named."""
     report = judge.check(catalog.get(problem_id), path, limits=LIMITS, timing=False)
+    assert {c.verdict for c in report.cases} <= set(judge.VERDICTS)
     if expectation["passes"]:
         assert report.passed, [(c.name, c.message) for c in report.cases if c.verdict != "pass"]
         return

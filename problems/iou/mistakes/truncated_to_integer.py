@@ -7,18 +7,12 @@ def iou(box_a, box_b):
 
 
 def recognise(inputs, expected, got):
-    """An integer-typed answer, or the floor of the true answer where that differs from it."""
-    value = got["iou"]
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return True
-    kind = getattr(getattr(value, "dtype", None), "kind", None)
-    if kind in ("i", "u"):
-        return True
+    """The answer is the true IoU rounded down to a whole number (0 for a partial overlap), whether it
+    comes back as an int or as a float: floor division or int() somewhere."""
     try:
-        v = float(value)
-    except (TypeError, ValueError):
+        value, true = float(got["iou"]), float(expected["iou"])
+    except (TypeError, ValueError, OverflowError):
         return False
-    e = float(expected["iou"])
-    return v == float(int(e)) and v != e
+    if isinstance(got["iou"], bool) or true == int(true):
+        return False  # only a fractional answer can be truncated
+    return value == float(int(true))
