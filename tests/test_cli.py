@@ -125,3 +125,16 @@ def test_module_entry_point_and_lazy_imports():
     assert out.strip() == "False False"
     result = subprocess.run([sys.executable, "-m", "drill", "list"], capture_output=True, text=True, cwd=ROOT.parent)
     assert result.returncode == 0 and "conv_backward" in result.stdout
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and "drill" in result.output and "0.1.0" in result.output
+
+
+def test_hint_with_an_unwritable_store_still_shows_the_hint(run, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("DRILL_HOME", str(blocker / "sub"))
+    result = run("hint", "iou")
+    assert result.exit_code == 0 and "Hint 1/" in result.output and "warning" in result.output
