@@ -316,13 +316,14 @@ def task_timing(task, module, arrays, user_file, guard):
     shuffler = random.Random(231)
     rows = []
     for size in task["sizes"]:
-        inputs = {name: decode(v, arrays) for name, v in size["inputs"].items()}
         calls = {}
         for name, impl in implementations.items():
             if name in failures:
                 continue
             try:
-                values = run_plan(impl, setup, dict(inputs), user_file)
+                # fresh inputs for each implementation: one that writes into its inputs harms no other
+                inputs = {key: decode(v, arrays) for key, v in size["inputs"].items()}
+                values = run_plan(impl, setup, inputs, user_file)
                 function = getattr(impl, timed["call"])
                 args = [values[n] for n in timed["args"]]
                 kwargs = {k: values[n] for k, n in timed["kwargs"].items()}
