@@ -9,7 +9,7 @@ from drill.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROBLEM_IDS = ["iou", "bn_forward", "bn_backward", "conv_forward", "conv_backward"]
+PROBLEM_IDS = ["iou", "bn_forward", "bn_backward", "conv_forward", "conv_backward"]  # the shipped bank, in list order
 
 
 @pytest.fixture(autouse=True)
