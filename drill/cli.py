@@ -179,7 +179,7 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
         report.render(result)
     try:
         # One case passing is not the problem solved: a --case run counts as an attempt, untimed.
-        full = only_case is None
+        full = not result.partial
         progress.record_check(problem.id, str(file), result.passed and full, result.verdict, seed,
                               result.user_seconds if full else None)
     except progress.ProgressError as exc:

@@ -19,7 +19,7 @@ MAX_CASES = 8  # failing cases looked at
 
 
 @lru_cache(maxsize=None)
-def mistake_namespace(problem_dir: str, reference_path: str, mistake_path: str) -> dict:
+def mistake_namespace(reference_path: str, mistake_path: str) -> dict:
     """The reference module's namespace with the mistake's definitions on top."""
     namespace: dict = {"__name__": "drill_mistake"}
     exec(compile(open(reference_path, encoding="utf-8").read(), reference_path, "exec"), namespace)
@@ -28,7 +28,7 @@ def mistake_namespace(problem_dir: str, reference_path: str, mistake_path: str) 
 
 
 def namespace_for(problem: Problem, mistake: Mistake) -> dict:
-    return mistake_namespace(str(problem.folder), str(problem.reference_path("vectorized")), str(mistake.path))
+    return mistake_namespace(str(problem.reference_path("vectorized")), str(mistake.path))
 
 
 def matches(problem: Problem, mistake: Mistake, inputs: dict, expected: dict, got: dict) -> bool:

@@ -115,6 +115,7 @@ class Report:
     traceback: str = ""
     output_head: str = ""
     output_total: int = 0
+    partial: bool = False     # --case ran only some of the hidden cases
 
     @property
     def passed(self) -> bool:
@@ -148,6 +149,7 @@ class Report:
     def to_json(self) -> dict:
         return {
             "problem": self.problem.id, "file": self.file, "seed": self.seed, "passed": self.passed,
+            "partial": self.partial,
             "verdict": self.verdict, "message": self.rejected,
             "cases": [c.to_json() for c in self.cases],
             "gradients": [g.to_json() for g in self.gradients],
@@ -333,6 +335,7 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
         cases = [c for c in cases if c.name == only_case]
         if not cases:
             raise UnknownCase(only_case)
+        report.partial = True
 
     reason = preflight(problem, path)
     if reason:

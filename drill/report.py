@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from drill.compare import Opaque
-from drill.judge import Report, build_cases
+from drill.judge import Report
 from drill.listing import _format_seconds
 from drill.ui import console, plain, table_box
 
@@ -109,7 +109,7 @@ def render(report: Report) -> None:
 
     passed = sum(c.verdict == "pass" for c in report.cases)
     total = len(report.cases)
-    if report.passed and total < len(build_cases(problem, report.seed)):
+    if report.passed and report.partial:
         out.print(f"[bold green]PASSED[/] {', '.join(c.name for c in report.cases)} ({total} case); "
                   "run without --case for the full check.")
     elif report.passed:

@@ -70,6 +70,7 @@ def test_one_case_passing_is_not_the_problem_solved(run, tmp_path):
     result = run("check", "iou", lazy, "--case", "disjoint_x_only")
     assert result.exit_code == 0
     assert "run without --case for the full check" in result.output
+    assert json.loads(run("check", "iou", lazy, "--case", "disjoint_x_only", "--json").output)["partial"] is True
     row = next(r for r in json.loads(run("list", "--json").output) if r["id"] == "iou")
     assert row["status"] == "attempted" and row["best_seconds"] is None
 
