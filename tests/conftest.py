@@ -9,7 +9,8 @@ from drill.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROBLEM_IDS = ["iou", "bn_forward", "bn_backward", "conv_forward", "conv_backward"]  # the shipped bank, in list order
+PROBLEM_IDS = Catalog().ids  # the shipped bank, in list order
+SEED_PROBLEM_IDS = ["iou", "bn_forward", "bn_backward", "conv_forward", "conv_backward"]
 
 
 @pytest.fixture(autouse=True)
