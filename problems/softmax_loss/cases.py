@@ -35,6 +35,12 @@ def designed(rng):
     x = np.array([[700.0, 701.5, 699.2], [-40.0, -38.7, -41.3]])
     cases.append(_case("rows_far_apart", "one row near 700, one near -40: fine per row, wrong if the whole batch "
                        "is shifted by its single maximum", x, [0, 2]))
+    x = np.array([[-742.3, -741.1, -743.0, -741.8, -742.6]])
+    cases.append(_case("very_negative_single_row", "one row of scores near -742: exp of the raw scores keeps only "
+                       "one or two significant digits", x, [3]))
+    x = np.array([[300.0, 299.1, 301.2], [-440.1, -439.6, -441.0], [-440.5, -441.2, -439.9]])
+    cases.append(_case("one_row_far_above", "one row near 300 and two near -440: each row is harmless alone, "
+                       "a shift by the batch maximum puts the lower rows near exp(-741)", x, [2, 1, 0]))
     cases.append(_case("equal_scores", "every score of a row equal (a tie over all classes): loss = log(C), "
                        "p = 1/C", np.repeat(rng.uniform(-5.0, 5.0, (3, 1)), 4, axis=1), [0, 3, 1]))
     x = rng.standard_normal((4, 5))
