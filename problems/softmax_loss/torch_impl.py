@@ -9,4 +9,4 @@ def softmax_loss(x, y):
     xt = torch.tensor(x, requires_grad=True)
     loss = F.cross_entropy(xt, torch.from_numpy(y))
     (dx,) = torch.autograd.grad(loss, (xt,))
-    return float(loss), dx.numpy()
+    return float(loss.detach()), dx.numpy()
