@@ -33,16 +33,13 @@ def attention_forward(q, k, v, mask=None):
 def attention_backward(dout, cache):
     q, k, v, mask, weights = cache
     B, Tq, d = q.shape
-    Tk = k.shape[1]
     dq, dk, dv = np.zeros(q.shape), np.zeros(k.shape), np.zeros(v.shape)
     for b in range(B):
         for i in range(Tq):
-            p = weights[b, i]
-            dp = [float(np.dot(dout[b, i], v[b, j])) for j in range(Tk)]
-            inner = sum(p[j] * dp[j] for j in range(Tk))          # sum_l p_l dp_l
-            for j in range(Tk):
-                dv[b, j] += p[j] * dout[b, i]                      # blocked keys: p_j = 0
-                ds = p[j] * (dp[j] - inner) / math.sqrt(d)
-                dq[b, i] += ds * k[b, j]
-                dk[b, j] += ds * q[b, i]
+            p = weights[b, i]                                  # (Tk,): this query's weights, 0 where blocked
+            dv[b] += np.outer(p, dout[b, i])                   # dv_j += p_j * dout_i
+            dp = v[b] @ dout[b, i]                             # dp_j = dout_i . v_j
+            ds = p * (dp - np.dot(p, dp)) / math.sqrt(d)       # softmax backward, then the scale
+            dq[b, i] = ds @ k[b]                               # dq_i = sum_j ds_j k_j
+            dk[b] += np.outer(ds, q[b, i])                     # dk_j += ds_j q_i
     return dq, dk, dv
