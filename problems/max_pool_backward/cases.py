@@ -107,8 +107,10 @@ def random_case(rng, index):
     S = int(rng.integers(1, 4))
     H, W = int(rng.integers(ph, 11)), int(rng.integers(pw, 11))
     H_out, W_out = _out_size(H, ph, S), _out_size(W, pw, S)
-    case = _case(rng, f"random_{index}", "seeded random shapes, pool and stride", rng.standard_normal((N, C, H, W)),
-                 ph, pw, S, dout=rng.standard_normal((N, C, H_out, W_out)))
+    ties = bool(rng.random() < 0.4)   # small integers: tied maxima wherever they happen to fall
+    x = rng.integers(0, 4, size=(N, C, H, W)).astype(np.float64) if ties else rng.standard_normal((N, C, H, W))
+    case = _case(rng, f"random_{index}", "seeded random shapes, pool and stride" + (", integer values (ties)" if ties else ""),
+                 x, ph, pw, S, dout=rng.standard_normal((N, C, H_out, W_out)))
     case["why"] += f" (N={N}, C={C}, H={H}, W={W}, pool {ph}x{pw}, stride {S}, output {H_out}x{W_out})"
     return case
 
