@@ -72,6 +72,11 @@ def designed(rng):
     cases.append(_case("conv_weight_4d", "a (2, 2, 3, 3) convolution weight with partial state (t and m given, "
                        "v missing)", rng.standard_normal((2, 2, 3, 3)), _grads(rng, (2, 2, 3, 3)),
                        {"t": 7, "m": 0.1 * rng.standard_normal((2, 2, 3, 3)), "beta2": 0.99}))
+
+    config = {"learning_rate": 0.02, "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-6}
+    config.update(_state(rng, (4, 2), 20))
+    cases.append(_case("all_keys_given", "every key given, state included: nothing is defaulted",
+                       rng.standard_normal((4, 2)), _grads(rng, (4, 2)), config))
     return cases
 
 
