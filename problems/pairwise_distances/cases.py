@@ -89,8 +89,8 @@ def random_case(rng, index):
 def timing_sizes():
     rng = np.random.default_rng(0)
     sizes = []
-    for n, m, d, label in [(16, 64, 32, "N=16, M=64, D=32"), (64, 512, 128, "N=64, M=512, D=128"),
-                           (256, 2048, 512, "kNN: 256 queries x 2048 references, D=512")]:
+    for n, m, d, label in [(16, 64, 32, "N=16, M=64, D=32"), (64, 256, 128, "N=64, M=256, D=128"),
+                           (128, 1024, 512, "kNN: 128 queries x 1024 references, D=512")]:
         sizes.append({"label": label, "inputs": {"x": rng.standard_normal((n, d)), "y": rng.standard_normal((m, d))},
                       "flops": 2 * n * m * d + 4 * n * m})
     return sizes
