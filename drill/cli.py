@@ -150,8 +150,21 @@ def show(problem_id, yes):
               help="Wall-clock limit per call, in seconds.")
 @click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of the worker, e.g. 512M or 2G.")
 @click.option("--case", "only_case", default=None, help="Run only the hidden case of this name.")
-def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case):
-    """Grade FILE against the hidden cases of ID."""
+@click.option("--isolate", is_flag=True,
+              help="Run the file under bubblewrap (for code you did not write; see below).")
+def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case, isolate):
+    """Grade FILE against the hidden cases of ID.
+
+    \b
+    Your file always runs in a separate worker process under a time, memory and
+    output limit, and every verdict is computed by drill from the returned data.
+    By default the worker runs as you: fine for your own code, but a file written
+    to attack drill could read the bank or your files and tamper with drill.
+    --isolate is for strangers' code (interviews, courses): the worker runs under
+    bubblewrap in its own user, PID, IPC and network namespaces and sees only
+    Python and numpy: not the bank, not your home or progress, not drill itself.
+    It does not protect against kernel exploits. Without bwrap it exits 2.
+    """
     from drill import judge, progress, report
     from drill.sandbox import Limits
 
@@ -166,12 +179,16 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
         raise Failure(f"{file} cannot be read (permission denied).")
     if file.stat().st_size > MAX_SOLUTION_BYTES:
         raise Failure(f"{file} is larger than 1 MB; is it really your solution?")
-    limits = Limits(timeout=timeout, memory=_memory(memory))
+    limits = Limits(timeout=timeout, memory=_memory(memory), isolate=isolate)
     seed = judge.DEFAULT_SEED if seed is None else seed
     if not as_json:
         report.preload()
+    from drill.isolation import IsolationUnavailable
+
     try:
         result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case)
+    except IsolationUnavailable as exc:
+        raise Failure(str(exc)) from None
     except judge.UnknownCase:
         names = ", ".join(c.name for c in judge.build_cases(problem, seed))
         raise Failure(f"no case named '{only_case}' for {problem.id} with seed {seed}; cases: {names}") from None

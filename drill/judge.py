@@ -444,7 +444,7 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
     if reason:
         report = Report(problem=problem, file=str(path), seed=seed, partial=bool(only_case))
         return _all_cases(report, prepared.cases, "rejected", reason)
-    sandbox = Sandbox(path, problem.allowed_imports, limits)
+    sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=_timing_files(problem) if timing else ())
     tasks, arrays = _tasks(prepared, 0)
     session = sandbox.run(tasks, arrays, {}, required=problem.required_functions)
     report = _judge(prepared, path, session, 0, partial=bool(only_case))
@@ -472,6 +472,11 @@ def sweep(problem: Problem, path: Path, seeds, limits: Limits | None = None,
         arrays.update(more_arrays)
     session = Sandbox(path, problem.allowed_imports, limits).run(tasks, arrays, {}, required=problem.required_functions)
     return [_judge(p, path, session, first, partial=False) for p, first in zip(prepared, firsts)]
+
+
+def _timing_files(problem: Problem) -> list:
+    """The references a timing task loads: read before any user code runs (see Sandbox)."""
+    return [problem.reference_path("loop"), problem.reference_path("vectorized"), problem.torch_path]
 
 
 def _time(report: Report, sandbox: Sandbox, limits: Limits) -> None:

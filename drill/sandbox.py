@@ -42,6 +42,7 @@ class Limits:
     memory: int = 2 * 1024**3       # bytes of address space
     output_cap: int = 8 * 1024      # bytes of captured stdout/stderr kept
     startup_timeout: float = 30.0   # starting Python and importing numpy (slow on a loaded machine)
+    isolate: bool = False           # run the worker under bubblewrap (drill.isolation)
 
 
 @dataclass
@@ -305,21 +306,36 @@ def _sandbox_env() -> dict:
 
 
 class Sandbox:
-    def __init__(self, solution: Path, allowed_imports, limits: Limits):
+    def __init__(self, solution: Path, allowed_imports, limits: Limits, trusted_files=()):
+        """trusted_files (the references a timing task may load) are read now, before any user code
+        runs; workers get these copies in their job folder, never the files on disk."""
         self.solution = Path(solution).resolve()
         self.allowed_imports = list(allowed_imports)
         self.limits = limits
         self.subreaper = _become_subreaper()
+        self.package_dirs = _package_dirs(self.allowed_imports)
+        self.trusted = {str(Path(f)): Path(f).read_bytes() for f in trusted_files if f and Path(f).is_file()}
+        if limits.isolate:
+            from drill import isolation
+
+            isolation.bwrap_path()  # raises IsolationUnavailable: never a silent fallback
 
     # -- process management ------------------------------------------------------------------
 
     def _spawn(self, jobdir: Path, session: Session):
         read_fd, write_fd = os.pipe()
+        worker = [str(jobdir / "worker.py"), str(jobdir), str(write_fd)]
+        if self.limits.isolate:
+            from drill import isolation
+
+            argv = isolation.command(worker + [isolation.LIBRARY_ROOT], jobdir, self.solution, self.package_dirs)
+        else:
+            # -I: no user site, no PYTHON* variables, script folder not on sys.path; -B: no .pyc
+            # next to the user's file; -u: unbuffered, so output printed before a kill is kept
+            argv = [sys.executable, "-I", "-B", "-u", *worker]
         try:
             proc = subprocess.Popen(
-                # -I: no user site, no PYTHON* variables, script folder not on sys.path; -B: no .pyc
-                # next to the user's file; -u: unbuffered, so output printed before a kill is kept
-                [sys.executable, "-I", "-B", "-u", str(jobdir / "worker.py"), str(jobdir), str(write_fd)],
+                argv,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(write_fd,), start_new_session=True,
                 cwd=str(jobdir / "scratch"), env=_sandbox_env(),
@@ -327,6 +343,17 @@ class Sandbox:
         finally:
             os.close(write_fd)
         return proc, read_fd, OutputTap(proc.stdout, session, self.limits.output_cap)
+
+    def _trusted_copies(self, jobdir: Path, references: dict) -> dict:
+        """Point a timing task at the copies read when the judge started (unknown files are dropped)."""
+        copies = {}
+        for name, path in references.items():
+            source = self.trusted.get(str(Path(path)))
+            if source is not None:
+                copy = jobdir / f"reference_{name}.py"
+                copy.write_bytes(source)
+                copies[name] = str(copy)
+        return copies
 
     def _kill(self, proc):
         try:
@@ -428,6 +455,8 @@ class Sandbox:
             jobdir = Path(tmp)
             for task in tasks:
                 task["arrays"] = write_arrays(jobdir / f"in_{task['id']}.bin", task_arrays.get(task["id"], {}))
+                if "references" in task:
+                    task["references"] = self._trusted_copies(jobdir, task["references"])
             pending = list(tasks)
             failures = 0  # workers lost to a timeout, the memory limit or a crash
             while pending:
@@ -446,8 +475,14 @@ class Sandbox:
 
     def _run_worker(self, jobdir: Path, pending: list[dict], session: Session, deadlines,
                     short: bool) -> tuple[list[dict], int]:
-        job = {"solution": str(self.solution), "allowed_imports": self.allowed_imports,
-               "allowed_dirs": _package_dirs(self.allowed_imports), "judging": all(t["kind"] != "timing" for t in pending),
+        if self.limits.isolate:
+            from drill.isolation import LIBRARY_ROOT
+
+            allowed_dirs = [f"{LIBRARY_ROOT}/{Path(d).name}" for d in self.package_dirs]
+        else:
+            allowed_dirs = self.package_dirs
+        job = {"solution": str(self.solution), "allowed_imports": self.allowed_imports, "isolated": self.limits.isolate,
+               "allowed_dirs": allowed_dirs, "judging": all(t["kind"] != "timing" for t in pending),
                "gradcheck_module": str(jobdir / "gradcheck.py"), "required": self.required, "tasks": pending,
                "memory_bytes": self.limits.memory, "judge_pid": os.getpid()}
         (jobdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
