@@ -150,9 +150,12 @@ def show(problem_id, yes):
               help="Wall-clock limit per call, in seconds.")
 @click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of the worker, e.g. 512M or 2G.")
 @click.option("--case", "only_case", default=None, help="Run only the hidden case of this name.")
+@click.option("-v", "--verbose", is_flag=True, help="Show every case's failure in full.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the closing line.")
+@click.option("-x", "--exitfirst", is_flag=True, help="Stop at the first failing case.")
 @click.option("--isolate", is_flag=True,
               help="Run the file under bubblewrap (for code you did not write; see below).")
-def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case, isolate):
+def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case, verbose, quiet, exitfirst, isolate):
     """Grade FILE against the hidden cases of ID.
 
     \b
@@ -186,7 +189,8 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
     from drill.isolation import IsolationUnavailable
 
     try:
-        result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case)
+        result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case,
+                             exitfirst=exitfirst)
     except IsolationUnavailable as exc:
         raise Failure(str(exc)) from None
     except judge.UnknownCase:
@@ -195,7 +199,7 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
     if as_json:
         echo_json(result.to_json())
     else:
-        report.render(result)
+        report.render(result, report.QUIET if quiet else report.VERBOSE if verbose else report.NORMAL)
     try:
         # One case passing is not the problem solved: a --case run counts as an attempt, untimed.
         full = not result.partial

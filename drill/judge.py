@@ -437,7 +437,9 @@ def _judge(prepared: Prepared, path: Path, session, first_id: int, partial: bool
 
 
 def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits | None = None,
-          timing: bool = True, only_case: str | None = None) -> Report:
+          timing: bool = True, only_case: str | None = None, exitfirst: bool = False) -> Report:
+    """Judge one file. exitfirst (-x) stops at the first failing case; the report then holds the cases
+    up to it and is partial (never recorded as the problem passed)."""
     limits = limits or Limits()
     prepared = prepare(problem, seed, only_case)
     reason = preflight(problem, path)
@@ -446,7 +448,19 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
         return _all_cases(report, prepared.cases, "rejected", reason)
     sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=_timing_files(problem) if timing else ())
     tasks, arrays = _tasks(prepared, 0)
-    session = sandbox.run(tasks, arrays, {}, required=problem.required_functions)
+    stop = None
+    if exitfirst:
+        def stop(task_id, outcome):
+            if task_id >= len(prepared.cases):
+                return False
+            case = prepared.cases[task_id]
+            return _judge_case(problem, case, prepared.expected[case.name], outcome).verdict != "pass"
+    session = sandbox.run(tasks, arrays, {}, required=problem.required_functions, stop=stop)
+    if exitfirst and not session.load_failure and not session.violations:
+        ran = [c for i, c in enumerate(prepared.cases) if i in session.outcomes]
+        if len(ran) < len(prepared.cases):
+            prepared.cases, prepared.grad_cases = ran, [c for c in prepared.grad_cases if c in ran]
+            only_case = only_case or ran[-1].name  # partial
     report = _judge(prepared, path, session, 0, partial=bool(only_case))
     if timing:
         _time(report, sandbox, limits)

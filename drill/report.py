@@ -26,9 +26,15 @@ def _verdict(word: str) -> str:
     return f"[bold {VERDICT_STYLE.get(word, '')}]{word}[/]"
 
 
-def _short(value, limit=SMALL) -> str:
+def _short(value, limit=SMALL, compact=False) -> str:
+    """A value as the failure panel shows it. compact: at most a few lines (an array of more than two
+    dimensions flattened when it is small, else only its shape)."""
     if isinstance(value, np.ndarray):
-        if value.size <= limit:
+        if compact and value.ndim > 2:
+            if value.size <= 12:
+                return f"{np.array2string(value.ravel(), precision=6, max_line_width=90)}  # shape {value.shape}"
+            return f"array of shape {value.shape}, dtype {value.dtype}"
+        if value.size <= limit and (not compact or value.size <= 24):
             return np.array2string(value, precision=6, suppress_small=False, max_line_width=100)
         return f"array of shape {value.shape}, dtype {value.dtype}"
     if isinstance(value, Opaque):
@@ -62,84 +68,179 @@ def preload() -> None:
         sink.print("[bold green]ok[/]", soft_wrap=True)
 
 
-def render(report: Report) -> None:
-    from rich.table import Table
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+MESSAGE_WIDTH = 60  # characters of a case's message in the compact table
 
+
+def outcome_words(report: Report) -> str:
+    """Which outputs are right and which wrong, across every case: "dx and dw wrong, db right"."""
+    outputs = report.problem.outputs
+    wrong = [n for n in outputs if any(n in c.comparisons and not c.comparisons[n].ok for c in report.cases)]
+    right = [n for n in outputs if n not in wrong and any(n in c.comparisons for c in report.cases)]
+    if not wrong and not right:
+        return ""
+    parts = []
+    if wrong:
+        parts.append(f"{_and(wrong)} wrong")
+    if right and wrong:
+        parts.append(f"{_and(right)} right")
+    modified = sum("in place" in c.message for c in report.cases)
+    if modified:
+        parts.append(f"inputs or cache modified in place on {modified} case(s)")
+    return ", ".join(parts)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def closing_line(report: Report) -> str:
+    passed = sum(c.verdict == "pass" for c in report.cases)
+    total = len(report.cases)
+    if report.passed:
+        return f"PASSED {passed}/{total}" + (" (only the cases run)" if report.partial else "")
+    if report.rejected:
+        return f"FAILED ({report.verdict}): nothing could be run"
+    words = outcome_words(report) or f"{report.verdict} first"
+    not_run = f", {report.not_run} not run" if report.not_run else ""
+    return f"FAILED {total - passed}/{total}: {words}{not_run}"
+
+
+def _shown_case(report: Report):
+    """The failing case the report shows in full: the smallest input among the first kind of failure."""
+    failing = [c for c in report.cases if c.verdict != "pass" and not c.message.startswith("not run:")]
+    if not failing:
+        return None
+    first = failing[0].verdict
+    return min((c for c in failing if c.verdict == first), key=_input_size)
+
+
+def render(report: Report, verbosity: int = NORMAL) -> None:
+    """Summary first (what is right and wrong, the likely mistake, the next step), then one row per
+    case, the gradient checks, one failure in full, and timing for a solution that passed. A failing
+    check fits one screen; -v shows every case in full, -q only the closing line."""
     out = console()
     problem = report.problem
-    out.print(f"[bold]drill check {problem.id}[/] {_escape(report.file)}  (seed {report.seed})")
+    shown = _shown_case(report)
+    reproduce = report.reproduce if shown is None else \
+        f"{report.reproduce.rsplit(' --case', 1)[0]} --case {shown.name}"
+    closing = closing_line(report)
+    style = "bold green" if report.passed else "bold red"
+    if verbosity == QUIET:
+        out.print(f"[{style}]{_escape(closing)}[/] {problem.id} {_escape(report.file)}", soft_wrap=True)
+        return
 
+    out.print(f"[bold]drill check {problem.id}[/] {_escape(report.file)}  (seed {report.seed})", soft_wrap=True)
     if report.rejected:
         out.print(_panel(_escape(report.rejected) + (f"\n\n{_escape(report.traceback)}" if report.traceback else ""),
                          report.load_verdict, "red"))
     else:
-        table = Table(box=table_box(), title="hidden cases", title_justify="left")
-        table.add_column("case")
-        table.add_column("verdict")
-        table.add_column("time", justify="right")
-        table.add_column("what it checks / what went wrong", overflow="fold")
-        previous = None
-        for case in report.cases:
-            detail = case.why if case.verdict == "pass" else case.message
-            shown = "[dim]same as above[/]" if case.verdict != "pass" and detail == previous else _escape(detail)
-            previous = detail if case.verdict != "pass" else None
-            table.add_row(case.name, _verdict(case.verdict), _format_seconds(case.seconds), shown)
-        out.print(table)
+        if not report.passed:
+            _summary(out, report, shown, reproduce)
+        _case_table(out, report, verbosity)
 
     if report.gradients:
-        table = Table(box=table_box(), title="gradient checks (cs231n relative error: < 1e-7 good, > 1e-2 wrong)",
-                      title_justify="left")
-        for column in ("gradient", "verdict", "vs reference", "vs numerical", "vs your forward"):
-            table.add_column(column)
-        for g in report.gradients:
-            own = "-" if g.rel_error_vs_own_forward is None else \
-                f"{_sci(g.rel_error_vs_own_forward)} ({'agrees' if g.agrees_with_own_forward else 'DISAGREES'})"
-            table.add_row(g.name, _verdict(g.verdict), _sci(g.rel_error_vs_reference), _sci(g.rel_error_vs_numeric), own)
-        out.print(table)
+        _gradient_table(out, report)
 
-    failing = [c for c in report.cases if c.verdict != "pass" and not c.message.startswith("not run:")]
-    if failing and not report.rejected:
-        # the smallest failing inputs are the easiest to read and to reproduce by hand
-        panels, messages = [], set()
-        for case in sorted(failing, key=_input_size):  # stable: equal sizes keep the case order
-            if case.message not in messages:
-                messages.add(case.message)
-                panels.append(case)
-        for case in panels[:MAX_PANELS]:
-            out.print(_panel(_failure_body(report, case), f"{case.verdict}: {case.name}",
+    if not report.rejected:
+        failing = [c for c in report.cases if c.verdict != "pass" and not c.message.startswith("not run:")]
+        panels = _distinct(failing) if verbosity == VERBOSE else ([shown] if shown else [])
+        for case in panels:
+            out.print(_panel(_failure_body(report, case, verbosity), f"{case.verdict}: {case.name}",
                              VERDICT_STYLE.get(case.verdict, "red")))
 
-    for mistake in report.mistakes:
-        out.print(_panel(f"[bold]{_escape(mistake['title'])}[/] ({mistake['id']}, seen on {mistake['case']})\n\n"
-                         f"{_escape(mistake['explanation'])}", "likely mistake", "yellow"))
-
     if report.output_total:
+        limit = OUTPUT_LINES if verbosity == VERBOSE else 5
         lines = report.output_head.rstrip().splitlines()
-        cut = report.output_total - len("\n".join(lines[:OUTPUT_LINES]).encode())
-        tail = f"\n... {cut:,} more bytes cut (--json keeps the first {len(report.output_head.encode()):,})" \
+        cut = report.output_total - len("\n".join(lines[:limit]).encode())
+        tail = f"\n... {cut:,} more bytes (-v shows more, --json keeps the first {len(report.output_head.encode()):,})" \
             if cut > 1 else ""
-        out.print(_panel(_escape("\n".join(lines[:OUTPUT_LINES])) + tail, "your code printed", "blue"))
+        out.print(_panel(_escape("\n".join(lines[:limit])) + tail, "your code printed", "blue"))
 
     if report.timing:
         _timing_table(out, report)
-    elif report.timing_note:
+    elif report.timing_note and report.passed:
         out.print(f"timing: {_escape(report.timing_note)}")
 
-    passed = sum(c.verdict == "pass" for c in report.cases)
-    total = len(report.cases)
-    if report.passed and report.partial:
-        out.print(f"[bold green]PASSED[/] {', '.join(c.name for c in report.cases)} ({total} case); "
-                  "run without --case for the full check.")
-    elif report.passed:
-        out.print(f"[bold green]PASSED[/] all {passed} hidden cases of {problem.id}. "
-                  f"Compare with the references: drill show {problem.id}")
-    elif report.rejected:
-        out.print(f"[bold red]FAILED[/] ({report.verdict}): nothing could be run.")
+    if report.passed:
+        more = "; run without --case for the full check (or without -x)" if report.partial else \
+            f". Compare with the references: drill show {problem.id}"
+        out.print(f"[{style}]{closing}[/] hidden cases of {problem.id}{more}")
     else:
-        not_run = f", {report.not_run} not run" if report.not_run else ""
-        out.print(f"[bold red]FAILED[/] {total - passed} of {total} cases ({report.verdict} first{not_run}).")
-    if not report.passed:  # printed whole, never wrapped, so that it can be copied
-        out.print(f"{'Run again' if report.rejected else 'Reproduce'}: {_escape(report.reproduce)}", soft_wrap=True)
+        out.print(f"[{style}]{_escape(closing)}[/]")
+        # printed whole, never wrapped, so that it can be copied; it names the case shown above
+        out.print(f"{'Run again' if report.rejected else 'Reproduce'}: {_escape(reproduce)}", soft_wrap=True)
+
+
+def _summary(out, report: Report, shown, reproduce: str) -> None:
+    lines = []
+    words = outcome_words(report)
+    if words:
+        lines.append(f"[bold]{_escape(words)}[/]")
+    for mistake in report.mistakes:
+        explains = f"explains {mistake['explains']} of {mistake['failing']} failing cases" \
+            if "explains" in mistake else f"seen on {mistake['case']}"
+        lines.append(f"likely mistake: [bold]{_escape(mistake['title'])}[/] ({mistake['id']}; {explains})")
+        lines.append(f"[dim]{_escape(mistake['explanation'])}[/]")
+    if not report.mistakes and len(report.problem.hints):
+        lines.append(f"next: [bold]drill hint {report.problem.id}[/] for a hint")
+    elif report.mistakes:
+        lines.append(f"next: fix it, or [bold]drill hint {report.problem.id}[/]")
+    if shown is not None:
+        lines[-1] += f"; the failure of {shown.name} is shown below"
+    lines[-1] += " (not timed until every case passes)"
+    out.print(_panel("\n".join(lines), "summary", "red"))
+
+
+def _case_table(out, report: Report, verbosity: int) -> None:
+    from rich.table import Table
+
+    table = Table(box=table_box(), padding=(0, 1), show_edge=False)
+    table.add_column("hidden case", no_wrap=True)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    verbose = verbosity == VERBOSE
+    table.add_column("what it checks / what went wrong", overflow="fold" if verbose else "ellipsis",
+                     no_wrap=not verbose, max_width=None if verbose else MESSAGE_WIDTH)
+    previous = None
+    for case in report.cases:
+        if case.verdict == "pass":
+            detail, previous = case.why, None
+        elif case.comparisons and not verbose:
+            wrong = [n for n, c in case.comparisons.items() if not c.ok]
+            detail = (f"{_and(wrong)} wrong" if wrong else case.message.split(";")[0])
+            if "in place" in case.message:
+                detail = case.message.split(";")[0]
+        else:
+            detail = case.message
+        shown = "[dim]same as above[/]" if case.verdict != "pass" and detail == previous else _escape(detail)
+        previous = detail if case.verdict != "pass" else None
+        table.add_row(case.name, _verdict(case.verdict), _format_seconds(case.seconds), shown)
+    out.print(table)
+
+
+def _gradient_table(out, report: Report) -> None:
+    from rich.table import Table
+
+    table = Table(box=table_box(), caption="gradient checks: cs231n relative error, < 1e-7 good, > 1e-2 wrong",
+                  caption_justify="left", show_edge=False)
+    for column in ("gradient check", "verdict", "vs reference", "vs numerical", "vs your forward"):
+        table.add_column(column)
+    for g in report.gradients:
+        own = "-" if g.rel_error_vs_own_forward is None else \
+            f"{_sci(g.rel_error_vs_own_forward)} ({'agrees' if g.agrees_with_own_forward else 'DISAGREES'})"
+        table.add_row(g.name, _verdict(g.verdict), _sci(g.rel_error_vs_reference), _sci(g.rel_error_vs_numeric), own)
+    out.print(table)
+
+
+def _distinct(failing: list) -> list:
+    """One failing case per distinct message, smallest inputs first."""
+    panels, messages = [], set()
+    for case in sorted(failing, key=_input_size):
+        if case.message not in messages:
+            messages.add(case.message)
+            panels.append(case)
+    return panels
 
 
 def _input_size(case) -> int:
@@ -157,28 +258,32 @@ def _sci(value) -> str:
     return f"{value:.1e}" if np.isfinite(value) else "wrong shape"
 
 
-def _failure_body(report: Report, case) -> str:
+def _failure_body(report: Report, case, verbosity: int = NORMAL) -> str:
     inputs = case.inputs
     lines = [f"[dim]{_escape(case.why)}[/]", "", _escape(case.message)]
     if inputs:
         lines += ["", "[bold]input[/]"]
         for name, value in inputs.items():
-            lines.append(_labelled(f"  {name} = ", _short(value)))
+            lines.append(_labelled(f"  {name} = ", _short(value, compact=verbosity != VERBOSE)))
     if case.traceback:
-        lines += ["", _escape(case.traceback.rstrip())]
+        trace = case.traceback.rstrip().splitlines()
+        if verbosity != VERBOSE and len(trace) > 8:
+            trace = trace[:2] + [f"  ... ({len(trace) - 6} lines; -v shows them)"] + trace[-4:]
+        lines += ["", _escape("\n".join(trace))]
     if case.comparisons:
         expected = case.expected
+        wrong = [name for name, comparison in case.comparisons.items() if not comparison.ok]
         for name, comparison in case.comparisons.items():
-            if comparison.ok:
-                continue
+            if comparison.ok or (verbosity != VERBOSE and name != wrong[0]):
+                continue  # the message above names the others; -v shows them all
             lines += ["", f"[bold]{name}[/]"]
-            lines.append(_labelled("  expected ", _short(expected[name])))
-            lines.append(_labelled("  got      ", _short(case.got.get(name))))
-            if comparison.max_abs_error is not None:
+            compact = verbosity != VERBOSE
+            lines.append(_labelled("  expected ", _short(expected[name], compact=compact)))
+            lines.append(_labelled("  got      ", _short(case.got.get(name), compact=compact)))
+            if comparison.max_abs_error is not None and verbosity == VERBOSE:
                 lines.append(f"  max abs error {comparison.max_abs_error:.3e}, max rel error "
                              f"{comparison.max_rel_error:.3e}" +
                              (f", worst at {list(comparison.worst_index)}" if comparison.worst_index else ""))
-    lines += ["", f"reproduce: {_escape(report.reproduce.rsplit(' --case', 1)[0])} --case {case.name}"]
     return "\n".join(lines)
 
 

@@ -445,9 +445,13 @@ class Sandbox:
                 return None, "memory"
 
     def run(self, tasks: list[dict], task_arrays: dict[int, dict], deadlines: dict[int, float] | None = None,
-            required: tuple[str, ...] = ()) -> Session:
-        """Run tasks (dicts with an 'id') in as few workers as possible; return every outcome."""
+            required: tuple[str, ...] = (), stop=None) -> Session:
+        """Run tasks (dicts with an 'id') in as few workers as possible; return every outcome.
+
+        stop(task_id, outcome) -> bool, when given, ends the run after the first outcome it accepts
+        (-x: stop at the first failing case); the tasks after it get no outcome."""
         session = self.session = Session()
+        self.stop = stop
         deadlines = deadlines or {}
         self.required = list(required)
         # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
@@ -524,12 +528,16 @@ class Sandbox:
                         return remaining[1:], 0
                     message, reason = self._wait_message(proc, read_fd, buffer, deadline)
                 if message and message.get("event") == "done" and message.get("task") == task["id"]:
-                    session.outcomes[task["id"]] = self._read_outcome(jobdir, task, message)
+                    outcome = session.outcomes[task["id"]] = self._read_outcome(jobdir, task, message)
                     remaining.pop(0)
+                    if self.stop is not None and self.stop(task["id"], outcome):
+                        return [], 0
                     continue
                 if message is not None:
                     reason = "eof"  # an unexpected message: treat the channel as broken
-                session.outcomes[task["id"]] = self._failure_outcome(proc, reason, limit)
+                outcome = session.outcomes[task["id"]] = self._failure_outcome(proc, reason, limit)
+                if self.stop is not None and self.stop(task["id"], outcome):
+                    return [], 1
                 return remaining[1:], 1
             return [], 0
         finally:

@@ -10,7 +10,7 @@ def multi_head_attention(x, w_qkv, b_qkv, w_out, b_out, num_heads, causal=False)
     B, T, E = x.shape
     H = num_heads
     d = E // H
-    qkv = x @ w_qkv + b_qkv                               # (B, T, 3E)
+    qkv = np.matmul(x, w_qkv) + b_qkv                     # (B, T, 3E): the input projection
     q, k, v = np.split(qkv, 3, axis=-1)                   # each (B, T, E), in that order
 
     def split_heads(t):
