@@ -61,14 +61,15 @@ def designed(rng):
     cases.append(_case("zero_prev_h", "the first time step: prev_h = 0, so dWh is exactly 0 (Wh multiplied "
                        "prev_h, not next_h)", x, np.zeros((3, 6)), Wx, Wh, b, dnext_h))
 
-    # Units 0 and 2 get pre-activations of +-1e2..1e3 (tanh = +-1 exactly, tanh' = 0); units 1 and 3 stay O(1).
+    # Units 0 and 2 get pre-activations of magnitude 740..1000 (tanh = +-1 exactly, tanh' = 0); units
+    # 1 and 3 stay O(1).
     N, D, H = 3, 4, 4
     Wx = rng.uniform(-0.3, 0.3, (D, H))
-    Wx[:, 0] = rng.uniform(1.0, 2.5, D)
-    Wx[:, 2] = -rng.uniform(1.0, 2.5, D)
-    x = rng.uniform(25.0, 100.0, (N, D))
+    Wx[:, 0] = rng.uniform(1.9, 2.25, D)
+    Wx[:, 2] = -rng.uniform(1.9, 2.25, D)
+    x = rng.uniform(100.0, 110.0, (N, D))
     Wx[:, [1, 3]] /= 100.0
-    cases.append(_case("saturated_units", "two units saturated (pre-activation 1e2..1e3, tanh' = 0 exactly): no "
+    cases.append(_case("saturated_units", "two units saturated (pre-activation ~1e3, tanh' = 0 exactly): no "
                        "gradient passes through them, and nothing may overflow", x, rng.uniform(-1.0, 1.0, (N, H)),
                        Wx, 0.3 * rng.standard_normal((H, H)), rng.standard_normal(H),
                        rng.uniform(0.5, 1.5, (N, H)) * np.array([1.0, -1.0, -1.0, 1.0])))

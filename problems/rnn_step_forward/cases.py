@@ -52,13 +52,13 @@ def designed(rng):
     cases.append(_case("zero_prev_h", "the first time step: prev_h = 0, so only x and b count",
                        x, np.zeros((3, 6)), Wx, Wh, 0.5 * rng.standard_normal(6)))
 
-    # Pre-activations of +-1e2 to +-1e3 (x ~ 100, Wx ~ +-1..10 with one sign per column): tanh is
-    # exactly +-1 in float64. exp(2a) overflows there, so tanh written from exponentials gives NaN.
+    # Pre-activations of magnitude 740..1000 (x in [100, 110], |Wx| in [1.9, 2.25], one sign per column):
+    # tanh is exactly +-1 in float64. exp(2a) overflows there, so tanh written from exponentials gives NaN.
     N, D, H = 3, 4, 4
     signs = np.array([1.0, -1.0, 1.0, -1.0])
-    Wx = rng.uniform(1.0, 2.5, (D, H)) * signs
-    cases.append(_case("saturated", "pre-activations of magnitude 1e2 to 1e3: next_h is exactly +-1 and must be "
-                       "finite (no overflow to inf or NaN)", rng.uniform(25.0, 100.0, (N, D)),
+    Wx = rng.uniform(1.9, 2.25, (D, H)) * signs
+    cases.append(_case("saturated", "pre-activations of magnitude ~1e3: next_h is exactly +-1 and must be "
+                       "finite (no overflow to inf or NaN)", rng.uniform(100.0, 110.0, (N, D)),
                        rng.uniform(-1.0, 1.0, (N, H)), Wx, rng.standard_normal((H, H)), rng.standard_normal(H)))
 
     # Small weights and a bias of +-3 or +-2.5: tanh(z + b) and tanh(z) + b differ by more than 1.
