@@ -111,7 +111,7 @@ def timing_sizes():
     rng = np.random.default_rng(0)
     sizes = []
     names = ("x", "prev_h", "prev_c", "Wx", "Wh", "b", "dnext_h", "dnext_c")
-    for N, D, H in [(16, 32, 32), (64, 128, 128), (64, 512, 512)]:
+    for N, D, H in [(8, 16, 16), (32, 64, 64), (32, 256, 256)]:
         sizes.append({"label": f"N={N}, D={D}, H={H}", "inputs": dict(zip(names, _random(rng, N, D, H))),
                       # forward (2 products) + backward (4 products), each 2*N*4H*(D or H) flops
                       "flops": 24 * N * H * (D + H) + 60 * N * H})

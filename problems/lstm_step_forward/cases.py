@@ -88,7 +88,7 @@ def random_case(rng, index):
 def timing_sizes():
     rng = np.random.default_rng(0)
     sizes = []
-    for N, D, H in [(16, 32, 32), (64, 128, 128), (64, 512, 512)]:
+    for N, D, H in [(8, 16, 16), (32, 64, 64), (32, 256, 256)]:
         x, prev_h, prev_c, Wx, Wh, b = _random(rng, N, D, H)
         sizes.append({"label": f"N={N}, D={D}, H={H}",
                       "inputs": {"x": x, "prev_h": prev_h, "prev_c": prev_c, "Wx": Wx, "Wh": Wh, "b": b},
