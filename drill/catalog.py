@@ -77,11 +77,23 @@ class Mistake:
 
 @dataclass(frozen=True)
 class GradCheck:
+    """loss = sum over i of sum(outputs[i] * upstreams[i]); no upstreams: the one output is the loss."""
+
     forward: Step
-    output: str
-    upstream: str
+    outputs: tuple[str, ...]
+    upstreams: tuple[str, ...]
     wrt: dict[str, str]
     cases: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {"forward": self.forward.to_json(), "outputs": list(self.outputs),
+                "upstreams": list(self.upstreams), "wrt": self.wrt}
+
+
+def _names(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass
@@ -104,6 +116,11 @@ class Problem:
     hints: tuple[str, ...]
     mistakes: tuple[Mistake, ...]
     gradcheck: GradCheck | None = None
+    may_modify: tuple[str, ...] = ()
+
+    @property
+    def notes_path(self) -> Path:
+        return self.folder / "notes.md"
 
     @property
     def statement_path(self) -> Path:
@@ -159,9 +176,13 @@ def _problem_from_folder(folder: Path, solutions: Path) -> Problem:
         if "gradcheck" in data:
             g = data["gradcheck"]
             gradcheck = GradCheck(
-                forward=Step.from_json(g["forward"]), output=g["output"], upstream=g["upstream"],
+                forward=Step.from_json(g["forward"]), outputs=_names(g["output"]), upstreams=_names(g["upstream"]),
                 wrt=dict(g["wrt"]), cases=tuple(g["cases"]),
             )
+            if gradcheck.upstreams and len(gradcheck.upstreams) != len(gradcheck.outputs):
+                raise ValueError("gradcheck: one upstream per output")
+            if not gradcheck.upstreams and len(gradcheck.outputs) != 1:
+                raise ValueError("gradcheck: without upstream, exactly one (scalar) output")
         mistakes = tuple(
             Mistake(m["id"], m["title"], m["explanation"], folder / "mistakes" / f"{m['id']}.py")
             for m in data.get("mistakes", [])
@@ -174,7 +195,7 @@ def _problem_from_folder(folder: Path, solutions: Path) -> Problem:
             call=tuple(Step.from_json(s) for s in data["call"]), outputs=tuple(data["outputs"]),
             rtol=float(tolerance.get("rtol", 1e-7)), atol=float(tolerance.get("atol", 1e-10)),
             random_cases=int(data.get("random_cases", 5)), hints=tuple(data.get("hints", ())),
-            mistakes=mistakes, gradcheck=gradcheck,
+            mistakes=mistakes, gradcheck=gradcheck, may_modify=tuple(data.get("may_modify", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BankError(f"{meta_path}: missing or malformed field {exc}") from exc

@@ -198,19 +198,23 @@ def hint(problem_id, show_all):
 
 
 @cli.command()
-@click.argument("problem_id", metavar="[ID]", required=False)
+@click.argument("problem_ids", metavar="[ID]...", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def verify(problem_id, as_json):
-    """Prove the bank sound: references pass, skeletons and known mistakes fail."""
+@click.option("--seeds", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="Seeds every known mistake is swept over.")
+def verify(problem_ids, as_json, seeds):
+    """Prove the bank sound: references pass, skeletons fail, and every known mistake fails at every
+    seed of a sweep and is named as itself (and only itself)."""
     from drill import verify as verifier
 
     from drill.catalog import UnknownProblem
 
     catalog = _catalog()
-    if problem_id and problem_id not in catalog.ids:
-        raise unknown_problem(UnknownProblem(problem_id, catalog.ids))
-    ids = [problem_id] if problem_id else catalog.ids
-    ok = verifier.run(catalog, ids, as_json)
+    for problem_id in problem_ids:
+        if problem_id not in catalog.ids:
+            raise unknown_problem(UnknownProblem(problem_id, catalog.ids))
+    ids = list(problem_ids) or catalog.ids
+    ok = verifier.run(catalog, ids, as_json, seeds)
     sys.exit(EXIT_OK if ok else EXIT_FAILED)
 
 

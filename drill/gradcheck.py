@@ -7,22 +7,32 @@ import numpy as np
 
 
 def numerical_gradient(f, x, upstream, h=1e-5):
-    """Centered differences of sum(f() * upstream) with respect to the array x, perturbed in place.
+    """Centered differences of the loss sum(f() * upstream) with respect to the array x, perturbed in place.
 
-    f takes no arguments and reads x; x is restored after every perturbation.
+    f takes no arguments and reads x; x is restored after every perturbation. When f returns several
+    outputs (a list), upstream is a list too and the loss is the sum of the products. An upstream of
+    None means that output is the loss itself (a scalar).
     """
+    several = isinstance(upstream, list)
+    upstreams = upstream if several else [upstream]
+
+    def evaluate():
+        values = f()
+        # copies: f may return views of its own buffer
+        return [np.array(v, dtype=np.float64) for v in (values if several else [values])]
+
     grad = np.zeros_like(x, dtype=np.float64)
     it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
     while not it.finished:
         i = it.multi_index
         old = x[i]
         x[i] = old + h
-        plus = np.array(f(), dtype=np.float64)  # a copy: f may return a view of its own buffer
+        plus = evaluate()
         x[i] = old - h
-        minus = np.array(f(), dtype=np.float64)
+        minus = evaluate()
         x[i] = old
         # difference first, then sum (as cs231n's eval_numerical_gradient_array): less round-off
-        grad[i] = np.sum((plus - minus) * upstream) / (2 * h)
+        grad[i] = sum(np.sum((p - m) * (1.0 if u is None else u)) for p, m, u in zip(plus, minus, upstreams)) / (2 * h)
         it.iternext()
     return grad
 

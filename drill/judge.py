@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import ast
 import copy
-import shlex
 import difflib
 import importlib.util
+import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from drill import diagnosis
-from drill.catalog import Problem, Step, load_module
+from drill.catalog import Problem, load_module
 from drill.compare import Comparison, Opaque, compare
+from drill.diagnosis import Diagnoser
 from drill.gradcheck import numerical_gradient, rel_error
+from drill.plan import MISSING, base_name, outputs_of, resolve, run_plan
 from drill.sandbox import Limits, Sandbox, encode_inputs
 
 DEFAULT_SEED = 231  # cs231n's seed: reproducible by default
@@ -37,6 +38,7 @@ class Case:
     why: str
     inputs: dict
     designed: bool = True
+    atol_scale: float | None = None  # a case may state the scale of its absolute tolerance
 
 
 @dataclass
@@ -227,28 +229,18 @@ def missing_function_message(name: str, callables: list[str], provided: bool = F
 # ---------------------------------------------------------------- cases and references
 
 
+def _case(data: dict, designed: bool) -> Case:
+    scale = data.get("atol_scale")
+    return Case(data["name"], data["why"], data["inputs"], designed, None if scale is None else float(scale))
+
+
 def build_cases(problem: Problem, seed: int) -> list[Case]:
     module = problem.cases_module
     rng = np.random.default_rng(seed)
-    cases = [Case(c["name"], c["why"], c["inputs"]) for c in module.designed(rng)]
+    cases = [_case(c, True) for c in module.designed(rng)]
     for index in range(problem.random_cases):
-        c = module.random_case(rng, index)
-        cases.append(Case(c["name"], c["why"], c["inputs"], designed=False))
+        cases.append(_case(module.random_case(rng, index), False))
     return cases
-
-
-def run_plan(module_or_namespace, steps: tuple[Step, ...], inputs: dict) -> dict:
-    """Run a call plan in this process on trusted code (references, known mistakes)."""
-    lookup = module_or_namespace if isinstance(module_or_namespace, dict) else vars(module_or_namespace)
-    values = copy.deepcopy(inputs)
-    for step in steps:
-        function = lookup[step.call]
-        result = function(*(values[a] for a in step.args), **{k: values[v] for k, v in step.kwargs.items()})
-        if isinstance(step.returns, str):
-            values[step.returns] = result
-        else:
-            values.update(zip(step.returns, result))
-    return values
 
 
 def reference_module(problem: Problem, kind: str = "vectorized"):
@@ -284,13 +276,10 @@ def _decode(description, arrays: dict):
     return Opaque(str(description.get("pytype", "object")), str(description.get("repr", "")))
 
 
-def _modified_inputs(original: dict, after: dict) -> list[str]:
-    changed = []
-    for name, before in original.items():
-        now = after.get(name)
-        if not _identical(before, now):
-            changed.append(name)
-    return changed
+def _modified(original: dict, after: dict, allowed: tuple[str, ...]) -> list[str]:
+    """Names whose value in `after` differs from `original` (those in `allowed` may change)."""
+    return [name for name, before in original.items()
+            if name not in allowed and name in after and not _identical(before, after[name])]
 
 
 def _identical(a, b) -> bool:
@@ -301,7 +290,7 @@ def _identical(a, b) -> bool:
     if isinstance(a, dict):
         return isinstance(b, dict) and a.keys() == b.keys() and all(_identical(a[k], b[k]) for k in a)
     if isinstance(a, (int, float, np.generic)):
-        return not isinstance(b, (Opaque, type(None))) and a == b
+        return not isinstance(b, (Opaque, type(None))) and (a == b or (a != a and b != b))
     return True
 
 
@@ -326,78 +315,142 @@ def _failure_message(problem: Problem, status: str, result: dict, fallback: str 
     return result.get("message") or fallback
 
 
-def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits | None = None,
-          timing: bool = True, only_case: str | None = None) -> Report:
-    limits = limits or Limits()
-    report = Report(problem=problem, file=str(path), seed=seed)
+@dataclass
+class Prepared:
+    """Everything the judge needs for one seed, computed before any user code runs: the cases, the
+    reference's answers, the reference's numerical gradients, and every known mistake's outputs."""
+
+    problem: Problem
+    seed: int
+    cases: list[Case]
+    expected: dict
+    numeric: dict            # (case name, gradient name) -> centered differences of the reference forward
+    diagnoser: Diagnoser
+    grad_cases: list[Case]
+
+
+def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients: bool = True) -> Prepared:
     cases = build_cases(problem, seed)
     if only_case:
         cases = [c for c in cases if c.name == only_case]
         if not cases:
             raise UnknownCase(only_case)
-        report.partial = True
-
-    reason = preflight(problem, path)
-    if reason:
-        return _all_cases(report, cases, "rejected", reason)
-
     reference = reference_module(problem)
-    expected = {c.name: run_plan(reference, problem.call, c.inputs) for c in cases}
-
-    tasks, arrays, deadlines = [], {}, {}
-    for index, case in enumerate(cases):
-        encoded, case_arrays = encode_inputs(case.inputs)
-        tasks.append({"id": index, "kind": "run", "plan": [s.to_json() for s in problem.call],
-                      "inputs": encoded, "outputs": list(problem.outputs)})
-        arrays[index] = case_arrays
-    grad_cases = _gradcheck_cases(problem, cases)
+    expected = {c.name: outputs_of(problem.outputs, run_plan(reference, problem.call, c.inputs)) for c in cases}
+    g = problem.gradcheck
+    grad_cases = [c for c in cases if g and c.name in g.cases] if gradients else []
+    numeric = {}
     for case in grad_cases:
+        values = copy.deepcopy(case.inputs)
+        upstream = [np.asarray(values[u], dtype=np.float64) for u in g.upstreams] or [None]
+
+        def forward(values=values):
+            result = run_plan(reference, (g.forward,), values)
+            return [result[name] for name in g.outputs]
+
+        for grad_name, input_name in g.wrt.items():
+            numeric[case.name, grad_name] = numerical_gradient(forward, values[input_name], upstream)
+    return Prepared(problem, seed, cases, expected, numeric, Diagnoser(problem, cases, expected), grad_cases)
+
+
+def _tasks(prepared: Prepared, first_id: int) -> tuple[list[dict], dict]:
+    problem = prepared.problem
+    tasks, arrays = [], {}
+    for case in prepared.cases:
         encoded, case_arrays = encode_inputs(case.inputs)
-        task_id = len(tasks)
-        g = problem.gradcheck
-        tasks.append({"id": task_id, "kind": "numgrad", "forward": g.forward.to_json(), "output": g.output,
-                      "upstream": g.upstream, "wrt": g.wrt, "inputs": encoded, "case": case.name})
+        task_id = first_id + len(tasks)
+        tasks.append({"id": task_id, "kind": "run", "plan": [s.to_json() for s in problem.call],
+                      "inputs": encoded, "outputs": list(problem.outputs)})
         arrays[task_id] = case_arrays
-    sandbox = Sandbox(path, problem.allowed_imports, limits)
-    session = sandbox.run(tasks, arrays, deadlines, required=problem.required_functions)
+    for case in prepared.grad_cases:
+        encoded, case_arrays = encode_inputs(case.inputs)
+        task_id = first_id + len(tasks)
+        tasks.append({"id": task_id, "kind": "numgrad", "gradcheck": problem.gradcheck.to_json(),
+                      "inputs": encoded, "case": case.name})
+        arrays[task_id] = case_arrays
+    return tasks, arrays
+
+
+def _judge(prepared: Prepared, path: Path, session, first_id: int, partial: bool) -> Report:
+    problem = prepared.problem
+    report = Report(problem=problem, file=str(path), seed=prepared.seed, partial=partial)
     report.output_head = session.output_head.decode("utf-8", "replace")
     report.output_total = session.output_total
-
+    cases = prepared.cases
     if session.load_failure:
         failure = session.load_failure
         if failure.status == "missing":
-            missing = failure.details.get("missing", [])
-            others = [c for c in failure.details.get("callables", []) if c not in problem.required_functions]
+            missing = [m for m in failure.details.get("missing", []) if isinstance(m, str)]
+            others = [c for c in failure.details.get("callables", []) if isinstance(c, str)
+                      and c not in problem.required_functions]
             message = "; ".join(missing_function_message(m, others, provided=m in problem.provided) for m in missing)
-            return _all_cases(report, cases, "rejected", message)
+            return _all_cases(report, cases, "rejected", message or "your file lacks a required function")
         verdict = STATUS_VERDICT.get(failure.status, "crash")
-        message = _failure_message(problem, failure.status, failure.details, "could not import your file")
+        message = str(_failure_message(problem, failure.status, failure.details, "could not import your file"))
         if failure.status in ("error", "exit", "memory"):
             message = "while importing your file: " + message
-        report.traceback = failure.details.get("traceback", "")
+        report.traceback = str(failure.details.get("traceback") or "")
         return _all_cases(report, cases, verdict, message)
 
     for index, case in enumerate(cases):
-        outcome = session.outcomes.get(index)
+        outcome = session.outcomes.get(first_id + index)
         try:
-            report.cases.append(_judge_case(problem, case, expected[case.name], outcome))
+            result = _judge_case(problem, case, prepared.expected[case.name], outcome)
         except Exception as exc:  # whatever the worker sent, the judge does not fall over
-            report.cases.append(CaseResult(case.name, case.why, "crash",
-                                           f"the worker sent a malformed result ({type(exc).__name__})"))
+            result = CaseResult(case.name, case.why, "crash",
+                                f"the worker sent a malformed result ({type(exc).__name__})")
+        report.cases.append(result)
+    report.gradients = _gradients(prepared, report, session, first_id + len(cases))
+    report.mistakes = prepared.diagnoser.diagnose(report.cases)
+    for result in report.cases:
+        if result.verdict == "pass":  # keep only what the report shows: failing cases' values
+            result.got, result.inputs, result.expected = {}, {}, {}
+    return report
 
-    report.gradients = _gradients(problem, report, grad_cases, session, len(cases), expected)
-    report.mistakes = diagnosis.diagnose(problem, cases, report.cases, expected)
+
+def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits | None = None,
+          timing: bool = True, only_case: str | None = None) -> Report:
+    limits = limits or Limits()
+    prepared = prepare(problem, seed, only_case)
+    reason = preflight(problem, path)
+    if reason:
+        report = Report(problem=problem, file=str(path), seed=seed, partial=bool(only_case))
+        return _all_cases(report, prepared.cases, "rejected", reason)
+    sandbox = Sandbox(path, problem.allowed_imports, limits)
+    tasks, arrays = _tasks(prepared, 0)
+    session = sandbox.run(tasks, arrays, {}, required=problem.required_functions)
+    report = _judge(prepared, path, session, 0, partial=bool(only_case))
     if timing:
         _time(report, sandbox, limits)
     return report
 
 
+def sweep(problem: Problem, path: Path, seeds, limits: Limits | None = None,
+          prepared: list[Prepared] | None = None) -> list[Report]:
+    """Judge one file at many seeds, in one worker session (no gradient checks, no timing): the
+    verdicts and named mistakes are those `check` gives at each seed. `prepared` (from `prepare`,
+    one per seed, without gradients) saves rebuilding the cases when sweeping many files."""
+    limits = limits or Limits()
+    prepared = prepared or [prepare(problem, seed, gradients=False) for seed in seeds]
+    reason = preflight(problem, path)
+    if reason:
+        return [_all_cases(Report(problem=problem, file=str(path), seed=p.seed), p.cases, "rejected", reason)
+                for p in prepared]
+    tasks, arrays, firsts = [], {}, []
+    for p in prepared:
+        firsts.append(len(tasks))
+        more, more_arrays = _tasks(p, len(tasks))
+        tasks += more
+        arrays.update(more_arrays)
+    session = Sandbox(path, problem.allowed_imports, limits).run(tasks, arrays, {}, required=problem.required_functions)
+    return [_judge(p, path, session, first, partial=False) for p, first in zip(prepared, firsts)]
+
+
 def _time(report: Report, sandbox: Sandbox, limits: Limits) -> None:
-    """The timing table, in a fresh worker: only for a solution that returned a value on every case
-    (a crashing, hanging or unfinished one has nothing worth timing)."""
-    stopped = [c for c in report.cases if c.verdict not in ("pass", "wrong")]
-    if stopped:
-        report.timing_note = f"not timed: {stopped[0].verdict} on {stopped[0].name}"
+    """The timing table, in a fresh worker: only for a solution that passed (a wrong answer's speed
+    means nothing, and a crashing or hanging one has nothing worth timing)."""
+    if not report.passed:
+        report.timing_note = "not timed: fix the failing cases first"
         return
     task, arrays = _timing_task(report.problem, 0)
     session = sandbox.run([task], {0: arrays}, {0: max(30.0, 6 * limits.timeout)},
@@ -415,6 +468,11 @@ def _all_cases(report: Report, cases: list[Case], verdict: str, message: str) ->
     return report
 
 
+def _consumers(problem: Problem, name: str) -> list[str]:
+    """The functions of the call plan that receive the value `name`."""
+    return [s.call for s in problem.call if name in s.args or name in s.kwargs.values()]
+
+
 def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) -> CaseResult:
     result = CaseResult(case.name, case.why, "crash", "no result", inputs=case.inputs, expected=expected_values)
     if outcome is None:
@@ -427,19 +485,40 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
     data = outcome.result
     seconds = data.get("seconds")
     result.seconds = float(seconds) if isinstance(seconds, (int, float)) and not isinstance(seconds, bool) else None
-    got = {name: decode_value(d, outcome.arrays) for name, d in data.get("outputs", {}).items()}
+
+    def decoded(key: str) -> dict:
+        section = data.get(key)
+        if not isinstance(section, dict):
+            return {}
+        return {str(name): decode_value(d, outcome.arrays) for name, d in section.items()}
+
+    returned = decoded("outputs")
+    got = {}
+    for name in problem.outputs:
+        value = resolve(returned, name)
+        if value is not MISSING:
+            got[name] = value
     result.got = got
     problems = []
     for name in problem.outputs:
-        comparison = compare(name, got.get(name), expected_values[name], problem.rtol, problem.atol)
+        if name not in got and base_name(name) in returned:
+            comparison = Comparison(False, f"{base_name(name)} has no key {name.partition('.')[2]!r}")
+        else:
+            comparison = compare(name, got.get(name), expected_values[name], problem.rtol, problem.atol,
+                                 case.atol_scale)
         result.comparisons[name] = comparison
         if not comparison.ok:
             problems.append(comparison.message)
-    after = {name: decode_value(d, outcome.arrays) for name, d in data.get("inputs_after", {}).items()}
-    changed = _modified_inputs(case.inputs, after)
+    changed = _modified(case.inputs, decoded("inputs_after"), problem.may_modify)
     if changed:
         names = ", ".join(f"`{n}`" for n in changed)
         problems.insert(0, f"your code modified its input {names} in place; work on a copy")
+    later = decoded("returned_after")
+    for name in _modified(decoded("returned"), later, problem.may_modify):
+        users = _consumers(problem, name)
+        if users:
+            problems.insert(0, f"{' / '.join(users)} modified `{name}` in place (what an earlier call returned); "
+                               "read it, never write into it")
     if problems:
         result.verdict = "wrong"
         right = [n for n, c in result.comparisons.items() if c.ok]
@@ -449,24 +528,17 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
     return result
 
 
-def _gradcheck_cases(problem: Problem, cases: list[Case]) -> list[Case]:
-    if problem.gradcheck is None:
-        return []
-    wanted = set(problem.gradcheck.cases)
-    chosen = [c for c in cases if c.name in wanted]
-    return chosen
-
-
-def _gradients(problem, report, grad_cases, session, first_task, expected) -> list[GradientResult]:
+def _gradients(prepared: Prepared, report: Report, session, first_task: int) -> list[GradientResult]:
     """Per gradient: a verdict over every case, the cs231n relative error against the reference
     gradients (every case), against centered differences of the reference forward, and against
     centered differences of the user's own forward (the gradient-check cases)."""
+    problem = prepared.problem
     g = problem.gradcheck
     if g is None:
         return []
     results = []
-    reference = reference_module(problem)
-    for grad_name, input_name in g.wrt.items():
+    by_name = {c.name: c for c in report.cases}
+    for grad_name in g.wrt:
         verdicts = [c.comparisons[grad_name].ok if grad_name in c.comparisons else None for c in report.cases]
         if all(v is True for v in verdicts):
             verdict = "pass"
@@ -480,20 +552,16 @@ def _gradients(problem, report, grad_cases, session, first_task, expected) -> li
             if isinstance(user, np.ndarray):
                 gradient.rel_error_vs_reference = _worst(gradient.rel_error_vs_reference,
                                                          rel_error(user, case.expected[grad_name]))
-        for offset, case in enumerate(grad_cases):
-            user = next(c for c in report.cases if c.name == case.name).got.get(grad_name)
+        for offset, case in enumerate(prepared.grad_cases):
+            user = by_name[case.name].got.get(grad_name)
             if not isinstance(user, np.ndarray):
                 continue
-            values = copy.deepcopy(case.inputs)
-
-            def forward(values=values):
-                return run_plan(reference, (g.forward,), values)[g.output]
-
-            numeric = numerical_gradient(forward, values[input_name], np.asarray(values[g.upstream]))
-            gradient.rel_error_vs_numeric = _worst(gradient.rel_error_vs_numeric, rel_error(user, numeric))
+            gradient.rel_error_vs_numeric = _worst(gradient.rel_error_vs_numeric,
+                                                   rel_error(user, prepared.numeric[case.name, grad_name]))
             own = session.outcomes.get(first_task + offset)
             if own is not None and own.status == "ok":
-                own_numeric = decode_value(own.result.get("outputs", {}).get(grad_name), own.arrays)
+                outputs = own.result.get("outputs")
+                own_numeric = decode_value(outputs.get(grad_name), own.arrays) if isinstance(outputs, dict) else None
                 if isinstance(own_numeric, np.ndarray):
                     gradient.rel_error_vs_own_forward = _worst(gradient.rel_error_vs_own_forward,
                                                                rel_error(user, own_numeric))
@@ -502,8 +570,10 @@ def _gradients(problem, report, grad_cases, session, first_task, expected) -> li
 
 
 def _worst(a, b):
-    """The larger error. A shape mismatch is inf: null in JSON, 'wrong shape' on screen."""
-    return b if a is None else max(a, b)
+    """The larger error; NaN (a gradient with NaN in it) is the worst. A shape mismatch is inf."""
+    if a is None or b != b:
+        return b
+    return a if a != a else max(a, b)
 
 
 def _timing_task(problem: Problem, task_id: int):

@@ -2,7 +2,7 @@
 
 For every problem: the metadata is valid, both references pass the hidden suite (through the real
 worker), they agree with each other, the skeleton fails cleanly, and every known mistake fails the
-hidden suite and is named as itself.
+hidden suite at every seed of a sweep and is named as itself, and only itself, at each of them.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from drill.catalog import DIFFICULTIES, BankError, Problem
 from drill.sandbox import Limits
 
 CLEAN_SKELETON_VERDICTS = {"error", "wrong"}
+SWEEP_SEEDS = 20  # seeds per known mistake: the default seed and 0 .. SWEEP_SEEDS - 2
 MIN_DESIGNED_CASES = 8
 MIN_HINTS = 3
 
@@ -74,11 +75,13 @@ def metadata_faults(problem: Problem) -> list[str]:
 def references_agree(problem: Problem) -> str:
     """'' when loop and vectorized references agree on every hidden case, else where they differ."""
     from drill.compare import same_value
-    from drill.judge import DEFAULT_SEED, build_cases, reference_module, run_plan
+    from drill.judge import DEFAULT_SEED, build_cases, reference_module
+    from drill.plan import outputs_of, run_plan
 
     loop, vectorized = reference_module(problem, "loop"), reference_module(problem, "vectorized")
     for case in build_cases(problem, DEFAULT_SEED):
-        a, b = run_plan(loop, problem.call, case.inputs), run_plan(vectorized, problem.call, case.inputs)
+        a = outputs_of(problem.outputs, run_plan(loop, problem.call, case.inputs))
+        b = outputs_of(problem.outputs, run_plan(vectorized, problem.call, case.inputs))
         for name in problem.outputs:
             if not same_value(b[name], a[name], problem.rtol / 10, problem.atol / 10):
                 return f"{name} differs on {case.name}"
@@ -94,7 +97,33 @@ def mistake_file(problem: Problem, mistake, folder: Path) -> Path:
     return path
 
 
-def verify_problem(problem: Problem) -> list[Finding]:
+def sweep_seeds(count: int = SWEEP_SEEDS) -> list[int]:
+    from drill.judge import DEFAULT_SEED
+
+    return [DEFAULT_SEED] + [s for s in range(count) if s != DEFAULT_SEED][: count - 1]
+
+
+def mistake_sweep(problem: Problem, mistake, path: Path, seeds, limits=None, prepared=None) -> tuple[bool, str]:
+    """(ok, detail): the file fails at every seed and the diagnosis names exactly this mistake there."""
+    from drill import judge
+
+    reports = judge.sweep(problem, path, seeds, limits or Limits(timeout=20.0), prepared=prepared)
+    passed = [r.seed for r in reports if r.passed]
+    misnamed = [(r.seed, [m["id"] for m in r.mistakes]) for r in reports
+                if [m["id"] for m in r.mistakes] != [mistake.id]]
+    failed = [sum(c.verdict != "pass" for c in r.cases) for r in reports]
+    detail = f"fails at {len(seeds) - len(passed)}/{len(seeds)} seeds ({min(failed)}-{max(failed)} cases each)"
+    if passed:
+        detail += f"; PASSES at seed(s) {', '.join(map(str, passed[:5]))}"
+    if misnamed:
+        seed, named = misnamed[0]
+        detail += f"; named {', '.join(named) or 'nothing'} at seed {seed} ({len(misnamed)} seed(s) misnamed)"
+    else:
+        detail += "; named only itself"
+    return not passed and not misnamed, detail
+
+
+def verify_problem(problem: Problem, seeds: int = SWEEP_SEEDS) -> list[Finding]:
     from drill import judge
 
     findings = []
@@ -116,18 +145,17 @@ def verify_problem(problem: Problem) -> list[Finding]:
     clean = not report.passed and report.verdict in CLEAN_SKELETON_VERDICTS
     findings.append(Finding(problem.id, "skeleton fails cleanly", clean, f"verdict {report.verdict}"))
 
+    seed_list = sweep_seeds(seeds)
+    prepared = [judge.prepare(problem, seed, gradients=False) for seed in seed_list]
     with tempfile.TemporaryDirectory(prefix="drill-verify-") as tmp:
         for mistake in problem.mistakes:
-            report = judge.check(problem, mistake_file(problem, mistake, Path(tmp)), limits=limits, timing=False)
-            named = [m["id"] for m in report.mistakes]
-            ok = not report.passed and mistake.id in named
-            failed = sum(c.verdict != "pass" for c in report.cases)
-            detail = f"fails {failed}/{len(report.cases)} cases; named {', '.join(named) or 'nothing'}"
+            ok, detail = mistake_sweep(problem, mistake, mistake_file(problem, mistake, Path(tmp)), seed_list,
+                                       limits, prepared)
             findings.append(Finding(problem.id, f"mistake {mistake.id}", ok, detail))
     return findings
 
 
-def run(catalog, problem_ids: list[str], as_json: bool) -> bool:
+def run(catalog, problem_ids: list[str], as_json: bool, seeds: int = SWEEP_SEEDS) -> bool:
     findings = []
     for problem_id in problem_ids:
         try:
@@ -135,7 +163,7 @@ def run(catalog, problem_ids: list[str], as_json: bool) -> bool:
         except BankError as exc:
             findings.append(Finding(problem_id, "metadata", False, str(exc)))
             continue
-        findings += verify_problem(problem)
+        findings += verify_problem(problem, seeds)
     ok = all(f.ok for f in findings)
     if as_json:
         from drill.ui import echo_json

@@ -12,6 +12,7 @@ Task kinds:
 - numgrad: centered-difference gradients of the user's own forward;
 - timing:  time the last step of the plan for the user and the reference modules, interleaved.
 """
+import gc
 import importlib.abc
 import importlib.util
 import json
@@ -34,6 +35,7 @@ _isinstance = isinstance
 _len = len
 _os_write = os.write
 _json_dumps = json.dumps
+_gc_collect = gc.collect
 
 MAX_LIST_ITEMS = 100_000
 RECOVERY_CALL_BELOW = 0.005  # seconds: faster calls get an untimed call first (see task_timing)
@@ -222,8 +224,12 @@ def call_user(function, args, kwargs, user_file, step_name):
                           message=_safe_str(exc)[:500], traceback=user_traceback(exc, user_file))
 
 
-def run_plan(module, plan, values, user_file, label="your"):
-    """Execute the steps of a call plan, binding results into `values`."""
+def run_plan(module, plan, values, user_file, label="your", produced=None):
+    """Execute the steps of a call plan, binding results into `values`.
+
+    `produced`, when given, is called with (name, value) for every value a step returns, right after
+    the step: the run task snapshots them, to see later whether a later call changed them in place.
+    """
     for step in plan:
         function = getattr(module, step["call"], None)
         if function is None or not callable(function):
@@ -234,6 +240,8 @@ def run_plan(module, plan, values, user_file, label="your"):
         returns = step["returns"]
         if _isinstance(returns, str):
             values[returns] = result
+            if produced is not None:
+                produced(returns, result)
             continue
         expected = ", ".join(returns)
         if not _isinstance(result, (tuple, list)):
@@ -244,6 +252,8 @@ def run_plan(module, plan, values, user_file, label="your"):
                               message=f"{step['call']} returned {_len(result)} values; expected {_len(returns)} ({expected})")
         for name, item in zip(returns, result):
             values[name] = item
+            if produced is not None:
+                produced(name, item)
     return values
 
 
@@ -271,30 +281,50 @@ def load_trusted(path, name):
 # ---------------------------------------------------------------- tasks
 
 def task_run(task, module, arrays, user_file):
+    """Run the plan; send back the outputs, every input as it is afterwards, and every value a step
+    returned both as it was returned and as it is at the end (a backward that changes its cache in
+    place shows there). Outputs named `config3.m` send the whole `config3`."""
     values = {name: decode(v, arrays) for name, v in task["inputs"].items()}
     inputs = dict(values)  # the very objects passed to the user, to report their state afterwards
-    start = _perf_counter()
-    run_plan(module, task["plan"], values, user_file)
-    seconds = _perf_counter() - start
     encoder = Encoder()
-    outputs = {name: encoder.encode(values.get(name)) for name in task["outputs"]}
+    snapshots = {}
+    produced_objects = {}
+
+    def produced(name, value):
+        snapshots[name] = encoder.encode(value)
+        produced_objects[name] = value
+
+    start = _perf_counter()
+    run_plan(module, task["plan"], values, user_file, produced=produced)
+    seconds = _perf_counter() - start
+    outputs = {}
+    for name in task["outputs"]:
+        base = name.split(".", 1)[0]
+        if base not in outputs:
+            outputs[base] = encoder.encode(values.get(base))
     after = {name: encoder.encode(value) for name, value in inputs.items()}
-    return {"outputs": outputs, "inputs_after": after, "seconds": seconds}, encoder.arrays
+    later = {name: encoder.encode(value) for name, value in produced_objects.items()}
+    return {"outputs": outputs, "inputs_after": after, "returned": snapshots, "returned_after": later,
+            "seconds": seconds}, encoder.arrays
 
 
 def task_numgrad(task, module, arrays, user_file, gradcheck):
     values = {name: decode(v, arrays) for name, v in task["inputs"].items()}
-    step = task["forward"]
-    upstream = np.asarray(values[task["upstream"]], dtype=np.float64)
+    spec = task["gradcheck"]
+    step = spec["forward"]
+    if spec["upstreams"]:
+        upstream = [_np_asarray(values[name], dtype=np.float64) for name in spec["upstreams"]]
+    else:
+        upstream = [None]
 
     def forward():
         local = dict(values)
         run_plan(module, [step], local, user_file)
-        return local[task["output"]]
+        return [local[name] for name in spec["outputs"]]
 
     encoder = Encoder()
     grads = {}
-    for grad_name, input_name in task["wrt"].items():
+    for grad_name, input_name in spec["wrt"].items():
         grads[grad_name] = encoder.encode(
             gradcheck.numerical_gradient(forward, values[input_name], upstream, h=task.get("h", 1e-5)))
     return {"outputs": grads}, encoder.arrays
@@ -441,6 +471,9 @@ def main():
             with _np_load(os.path.join(jobdir, f"in_{task['id']}.npz"), allow_pickle=False) as npz:
                 arrays = {key: npz[key] for key in npz.files}
             result, out_arrays = run_task(task, module, arrays, user_file, gradcheck, guard)
+            # What the user's code returned is freed here, not during the next task: a __del__ that
+            # hangs or raises is this task's doing.
+            _gc_collect()
             status = "ok"
         except StepFailure as failure:
             result, status = dict(failure.details), failure.status

@@ -112,9 +112,10 @@ def test_small_errors_fail_and_float_noise_passes(run, tmp_path):
     assert code == 1 and any(c["verdict"] == "wrong" for c in data["cases"])
 
 
-def test_backward_that_disagrees_with_its_own_forward_is_reported(run, tmp_path):
+def test_a_wrong_forward_in_a_backward_problem_fails_and_disagrees_with_its_backward(run, tmp_path):
     """The user's forward is off by a factor 2 but their backward uses the right cache: the
-    verdicts pass (only gradients are judged) and the own-forward check says they disagree."""
+    gradients are right, but the forward's `out` is judged too and fails, and the own-forward
+    check says the backward disagrees with it."""
     source = (SOLUTIONS / "bn_backward" / "vectorized.py").read_text()
     path = write(tmp_path, source + textwrap.dedent("""
 
@@ -125,7 +126,10 @@ def test_backward_that_disagrees_with_its_own_forward_is_reported(run, tmp_path)
             return 2 * out, cache
     """))
     code, data = check_json(run, "bn_backward", path, "--no-timing")
-    assert code == 0
+    assert code == 1
+    wrong = {name for c in data["cases"] for name, o in c.get("outputs", {}).items() if not o["ok"]}
+    assert wrong == {"out"}
+    assert all(g["verdict"] == "pass" for g in data["gradients"])
     assert all(g["agrees_with_own_forward"] is False for g in data["gradients"] if g["name"] != "dbeta")
     assert all(g["rel_error_vs_numeric"] < 1e-6 for g in data["gradients"])
 
