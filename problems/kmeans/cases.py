@@ -85,7 +85,7 @@ def random_case(rng, index):
 def timing_sizes():
     rng = np.random.default_rng(0)
     sizes = []
-    for n, d, k, iters in [(1_000, 8, 8, 10), (10_000, 32, 16, 10), (50_000, 64, 32, 10)]:
+    for n, d, k, iters in [(1_000, 8, 8, 10), (5_000, 16, 8, 10), (20_000, 32, 16, 10)]:
         x = _blobs(rng, rng.uniform(-10.0, 10.0, (k, d)), n // k, 2.0)
         sizes.append({"label": f"N={len(x):,}, D={d}, K={k}, {iters} iterations",
                       "inputs": {"x": x, "init_centers": x[:k].copy(), "n_iters": iters},

@@ -6,12 +6,12 @@ def roc_auc(scores, labels):
     scores = np.asarray(scores, dtype=np.float64).reshape(-1)
     pos = np.asarray(labels).reshape(-1) == 1
     n_pos, n_neg = int(pos.sum()), int((~pos).sum())
-    # Average (mid) rank of each score, 1-based: tied scores share the mean of the ranks they span.
-    s = np.sort(scores)
-    below = np.searchsorted(s, scores, side="left")        # strictly smaller scores
-    through = np.searchsorted(s, scores, side="right")     # smaller or equal scores
-    ranks = (below + through + 1) / 2.0
-    # Sum of the positives' ranks, minus the smallest value it can take, counts the positive-negative
-    # pairs won by the positive (ties count one half): the U statistic.
-    u = ranks[pos].sum() - n_pos * (n_pos + 1) / 2.0
+    # One sort: the distinct scores, which one each score is, and how many share it.
+    _, group, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    # Group g covers the 1-based ranks ends[g] - counts[g] + 1 .. ends[g]; tied scores share their mean.
+    ends = np.cumsum(counts)
+    ranks = (ends - counts + 1 + ends) / 2.0
+    # The positives' rank sum minus its smallest possible value (the positives among themselves)
+    # counts the positive-negative pairs the positive wins, a tie counting one half: the U statistic.
+    u = ranks[group.reshape(-1)][pos].sum() - n_pos * (n_pos + 1) / 2.0
     return float(u / (n_pos * n_neg))
