@@ -1,8 +1,9 @@
 """Name the known mistake behind a failure, by behaviour, and only when it explains the failures.
 
 Each mistake of a problem is a small wrong implementation (problems/<id>/mistakes/<m>.py) that
-overrides the reference's functions. Before any user code runs, the judge runs every mistake on every
-case (trusted code, loaded once). After the check, a mistake is named only when
+overrides the reference's functions. Before any user code runs, the judge compiles every mistake
+(trusted code, read from disk once); when cases fail, it runs them on every case of the check. A
+mistake is named only when
 
 - it is visible on no case the user passes (had the user made it, that case would have failed);
 - it reproduces the user's outputs on most of the failing cases where it is visible; and
@@ -75,19 +76,26 @@ class Diagnoser:
     def __init__(self, problem: Problem, cases, expected: dict):
         """expected: case name -> the reference's outputs (output name -> value)."""
         self.problem = problem
+        self.cases = cases
         self.inputs = {c.name: c.inputs for c in cases}
         self.expected = expected
-        self.runs: list[MistakeRun] = []
-        for mistake in problem.mistakes:
-            run = MistakeRun(mistake, mistake_namespace(problem, mistake))
-            for case in cases:
+        self.runs = [MistakeRun(m, mistake_namespace(problem, m)) for m in problem.mistakes]
+        self._ran = False
+
+    def _run_all(self) -> None:
+        """Every mistake on every case (only when something failed: a passing check needs none)."""
+        if self._ran:
+            return
+        self._ran = True
+        problem = self.problem
+        for run in self.runs:
+            for case in self.cases:
                 try:
                     outputs = outputs_of(problem.outputs, _quietly(run_plan, run.namespace, problem.call, case.inputs))
                 except Exception:
                     outputs = None
                 run.outputs[case.name] = outputs
-                run.visible[case.name] = outputs is None or not self._same(expected[case.name], outputs)
-            self.runs.append(run)
+                run.visible[case.name] = outputs is None or not self._same(self.expected[case.name], outputs)
 
     def _same(self, a: dict, b: dict) -> bool:
         p = self.problem
@@ -118,6 +126,7 @@ class Diagnoser:
         passing = {r.name for r in results if r.verdict == "pass"}
         if not failing:
             return []
+        self._run_all()
         named = []
         for run in self.runs:
             # A recognised family of mistakes (one name for several loop orders or divisors) is not

@@ -297,7 +297,7 @@ def _identical(a, b) -> bool:
 # ---------------------------------------------------------------- the check
 
 
-STATUS_VERDICT = {"error": "error", "memory": "memory", "exit": "crash", "bad_return": "wrong",
+STATUS_VERDICT = {"error": "error", "memory": "memory", "exit": "crash", "bad_return": "wrong", "wrong": "wrong",
                   "rejected": "rejected", "timeout": "timeout", "crash": "crash"}
 
 
@@ -353,20 +353,37 @@ def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients
     return Prepared(problem, seed, cases, expected, numeric, Diagnoser(problem, cases, expected), grad_cases)
 
 
+def _nbytes(value) -> int:
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, (list, tuple)):
+        return sum(_nbytes(v) for v in value) + 8 * len(value)
+    if isinstance(value, dict):
+        return sum(_nbytes(v) for v in value.values())
+    return 8
+
+
+RESULT_SLACK = 4 * 1024**2  # bytes a result may exceed its expected size by (dtype or shape slips)
+
+
 def _tasks(prepared: Prepared, first_id: int) -> tuple[list[dict], dict]:
+    """Worker tasks for one seed. Each says how many bytes of results it may send back: a few times
+    what the outputs and the inputs (sent back to spot in-place changes) should take."""
     problem = prepared.problem
     tasks, arrays = [], {}
     for case in prepared.cases:
         encoded, case_arrays = encode_inputs(case.inputs)
         task_id = first_id + len(tasks)
+        budget = 4 * (_nbytes(case.inputs) + _nbytes(prepared.expected[case.name])) + RESULT_SLACK
         tasks.append({"id": task_id, "kind": "run", "plan": [s.to_json() for s in problem.call],
-                      "inputs": encoded, "outputs": list(problem.outputs)})
+                      "inputs": encoded, "outputs": list(problem.outputs), "max_result_bytes": budget})
         arrays[task_id] = case_arrays
     for case in prepared.grad_cases:
         encoded, case_arrays = encode_inputs(case.inputs)
         task_id = first_id + len(tasks)
         tasks.append({"id": task_id, "kind": "numgrad", "gradcheck": problem.gradcheck.to_json(),
-                      "inputs": encoded, "case": case.name})
+                      "inputs": encoded, "case": case.name,
+                      "max_result_bytes": 4 * _nbytes(case.inputs) + RESULT_SLACK})
         arrays[task_id] = case_arrays
     return tasks, arrays
 
@@ -513,8 +530,10 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
     if changed:
         names = ", ".join(f"`{n}`" for n in changed)
         problems.insert(0, f"your code modified its input {names} in place; work on a copy")
-    later = decoded("returned_after")
-    for name in _modified(decoded("returned"), later, problem.may_modify):
+    before, after = data.get("returned"), data.get("returned_after")
+    before = before if isinstance(before, dict) else {}
+    after = after if isinstance(after, dict) else {}
+    for name in [n for n in before if n not in problem.may_modify and n in after and after[n] != before[n]]:
         users = _consumers(problem, name)
         if users:
             problems.insert(0, f"{' / '.join(users)} modified `{name}` in place (what an earlier call returned); "

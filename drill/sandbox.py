@@ -142,30 +142,57 @@ def _describe_exit(code: int) -> str:
     return f"exited with code {code}"
 
 
-def _load_arrays(path: Path, max_bytes: int) -> dict[str, np.ndarray]:
-    """Read an npz of plain arrays, refusing pickles and arrays larger than the worker could make."""
-    if not path.exists():
+ARRAY_KINDS = "biufc"  # bool, ints, floats, complex: plain numbers only
+
+
+def _load_arrays(path: Path, index, max_bytes: int) -> dict[str, np.ndarray]:
+    """Read the raw arrays a worker wrote, as its index describes them, refusing anything malformed
+    or larger than `max_bytes` before reading a byte of it."""
+    if not index:
         return {}
-    arrays = {}
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            if info.file_size > max_bytes:
-                raise ValueError(f"{info.filename} is larger than the memory limit")
-            with archive.open(info) as member:
-                version = np.lib.format.read_magic(member)
-                read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else \
-                    np.lib.format.read_array_header_2_0
-                shape, _, dtype = read_header(member)
-                if dtype.hasobject or int(np.prod(shape, dtype=np.float64)) * dtype.itemsize > info.file_size:
-                    raise ValueError(f"{info.filename} has an inconsistent header")
-    with np.load(path, allow_pickle=False) as npz:
-        for key in npz.files:
-            arrays[key] = npz[key]
-    return arrays
+    if not isinstance(index, dict) or len(index) > 100_000:
+        raise ValueError("the array index is not a mapping")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ResultTooLarge(size, max_bytes)
+    layout = {}
+    for key, entry in index.items():
+        if not isinstance(key, str) or not isinstance(entry, dict):
+            raise ValueError("malformed array entry")
+        dtype = np.dtype(str(entry.get("dtype")))
+        shape, offset, nbytes = entry.get("shape"), entry.get("offset"), entry.get("nbytes")
+        if dtype.kind not in ARRAY_KINDS or not isinstance(shape, list) or len(shape) > 32 or \
+                not all(type(n) is int and n >= 0 for n in shape) or type(offset) is not int or type(nbytes) is not int:
+            raise ValueError("malformed array entry")
+        count = int(np.prod(shape, dtype=np.float64))
+        if count * dtype.itemsize != nbytes or offset < 0 or offset + nbytes > size:
+            raise ValueError("inconsistent array entry")
+        layout[key] = (dtype, shape, offset, count)
+    data = path.read_bytes()
+    return {key: np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape)
+            for key, (dtype, shape, offset, count) in layout.items()}
+
+
+def write_arrays(path: Path, arrays: dict) -> dict:
+    """Judge -> worker: the arrays' raw bytes one after the other, and the index to read them with
+    (the same layout the worker sends its results in)."""
+    index, offset = {}, 0
+    with open(path, "wb") as handle:
+        for key, array in arrays.items():
+            data = array if array.flags.c_contiguous else np.ascontiguousarray(array)  # (keeps 0-d arrays 0-d)
+            handle.write(data.tobytes())
+            index[key] = {"dtype": data.dtype.str, "shape": list(data.shape), "offset": offset, "nbytes": data.nbytes}
+            offset += data.nbytes
+    return index
+
+
+class ResultTooLarge(ValueError):
+    def __init__(self, size: int, limit: int):
+        super().__init__(f"the result is {size / 1024**2:.1f} MB, far more than the expected outputs ({limit / 1024**2:.1f} MB at most)")
 
 
 class _Encoder:
-    """Judge -> worker: inputs as JSON with arrays moved to an npz."""
+    """Judge -> worker: inputs as JSON with arrays moved to a side file by key."""
 
     def __init__(self):
         self.arrays: dict[str, np.ndarray] = {}
@@ -304,7 +331,7 @@ class Sandbox:
         with tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True) as tmp:
             jobdir = Path(tmp)
             for task in tasks:
-                np.savez(jobdir / f"in_{task['id']}.npz", **task_arrays.get(task["id"], {}))
+                task["arrays"] = write_arrays(jobdir / f"in_{task['id']}.bin", task_arrays.get(task["id"], {}))
             pending = list(tasks)
             timeouts = 0
             while pending:
@@ -358,7 +385,7 @@ class Sandbox:
                         return remaining[1:], 0
                     message, reason = self._wait_message(proc, read_fd, buffer, deadline)
                 if message and message.get("event") == "done" and message.get("task") == task["id"]:
-                    session.outcomes[task["id"]] = self._read_outcome(jobdir, task["id"], message)
+                    session.outcomes[task["id"]] = self._read_outcome(jobdir, task, message)
                     remaining.pop(0)
                     continue
                 if message is not None:
@@ -388,10 +415,13 @@ class Sandbox:
         message = outcome.message.replace("before returning a result", "while importing your file")
         return LoadFailure(outcome.status, {"message": message})
 
-    def _read_outcome(self, jobdir: Path, task_id: int, message: dict) -> Outcome:
+    def _read_outcome(self, jobdir: Path, task: dict, message: dict) -> Outcome:
         result = message.get("result") if isinstance(message.get("result"), dict) else {}
+        limit = min(self.limits.memory, int(task.get("max_result_bytes", self.limits.memory)))
         try:
-            arrays = _load_arrays(jobdir / f"out_{task_id}.npz", self.limits.memory)
+            arrays = _load_arrays(jobdir / f"out_{task['id']}.bin", message.get("arrays"), limit)
+        except ResultTooLarge as exc:
+            return Outcome("wrong", message=f"{exc}; refused unread")
         except Exception as exc:  # the solution may have written anything there
             return Outcome("crash", message=f"the worker's result could not be read ({type(exc).__name__})")
         return Outcome(str(message.get("status")), result=result, arrays=arrays)

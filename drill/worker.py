@@ -3,7 +3,8 @@
 Started by the judge as `python -I -B worker.py JOBDIR RESULT_FD`, in its own process group, under a
 memory limit, with stdout/stderr going to a capped pipe. It imports nothing from drill (the user may
 not either): it reads `JOBDIR/job.json`, imports the user's file, runs the tasks in order and, for
-each, writes `JOBDIR/out_<id>.npz` (plain arrays) and one JSON line on RESULT_FD. The judge trusts none
+each, writes `JOBDIR/out_<id>.bin` (the raw bytes of plain arrays, indexed in the message) and one
+JSON line on RESULT_FD. The judge trusts none
 of it beyond "these are the values the user's code produced"; every verdict is decided over there.
 
 Task kinds:
@@ -13,6 +14,7 @@ Task kinds:
 - timing:  time the last step of the plan for the user and the reference modules, interleaved.
 """
 import gc
+import hashlib
 import importlib.abc
 import importlib.util
 import json
@@ -27,8 +29,10 @@ import numpy as np
 # Captured before the user's file runs, so that patching numpy or builtins changes nothing here.
 _perf_counter = time.perf_counter
 _np_asarray = np.asarray
-_np_savez = np.savez
-_np_load = np.load
+_np_ascontiguousarray = np.ascontiguousarray
+_blake2b = hashlib.blake2b
+_np_frombuffer = np.frombuffer
+_np_prod = np.prod
 _np_ndarray = np.ndarray
 _np_generic = np.generic
 _isinstance = isinstance
@@ -125,7 +129,7 @@ def decode(value, arrays):
 
 
 class Encoder:
-    """Worker -> judge: describe any Python value as JSON, arrays going to an npz by key."""
+    """Worker -> judge: describe any Python value as JSON, arrays going to a side file by key."""
 
     def __init__(self):
         self.arrays = {}
@@ -161,6 +165,42 @@ class Encoder:
         if _isinstance(value, dict) and depth < 4 and _len(value) <= 1000:
             return {"type": "dict", "items": {str(k): self.encode(v, depth + 1) for k, v in value.items()}}
         return {"type": "other", "pytype": type(value).__name__, "repr": _safe_repr(value)}
+
+
+def fingerprint(value):
+    """A digest of a value's contents (arrays by dtype, shape and bytes; containers and plain objects
+    recursively): equal digests before and after a call mean the call did not change the value."""
+    digest = _blake2b(digest_size=16)
+
+    def feed(v, depth):
+        if depth > 8:
+            digest.update(b"deep")
+        elif _isinstance(v, _np_ndarray):
+            digest.update(f"array {v.dtype.str} {v.shape}".encode())
+            if not v.dtype.hasobject:
+                digest.update(_np_ascontiguousarray(v).tobytes())
+        elif _isinstance(v, (list, tuple)):
+            digest.update(f"{type(v).__name__} {_len(v)}".encode())
+            for item in v:
+                feed(item, depth + 1)
+        elif _isinstance(v, dict):
+            digest.update(f"dict {_len(v)}".encode())
+            for key, item in list(v.items()):
+                digest.update(_safe_repr(key).encode())
+                feed(item, depth + 1)
+        elif _isinstance(v, (int, float, complex, str, bytes, bool, _np_generic)) or v is None:
+            digest.update(_safe_repr(v).encode())
+        elif _isinstance(getattr(v, "__dict__", None), dict):  # a plain object used as a cache
+            digest.update(type(v).__name__.encode())
+            feed(vars(v), depth + 1)
+        else:
+            digest.update(type(v).__name__.encode())
+
+    try:
+        feed(value, 0)
+        return digest.hexdigest()
+    except BaseException:
+        return "unreadable"
 
 
 def _safe_str(exc):
@@ -291,7 +331,7 @@ def task_run(task, module, arrays, user_file):
     produced_objects = {}
 
     def produced(name, value):
-        snapshots[name] = encoder.encode(value)
+        snapshots[name] = fingerprint(value)
         produced_objects[name] = value
 
     start = _perf_counter()
@@ -303,7 +343,7 @@ def task_run(task, module, arrays, user_file):
         if base not in outputs:
             outputs[base] = encoder.encode(values.get(base))
     after = {name: encoder.encode(value) for name, value in inputs.items()}
-    later = {name: encoder.encode(value) for name, value in produced_objects.items()}
+    later = {name: fingerprint(value) for name, value in produced_objects.items()}
     return {"outputs": outputs, "inputs_after": after, "returned": snapshots, "returned_after": later,
             "seconds": seconds}, encoder.arrays
 
@@ -391,9 +431,27 @@ def task_timing(task, module, arrays, user_file, guard):
 
 # ---------------------------------------------------------------- main loop
 
+def read_arrays(path, index):
+    """The judge's inputs: raw bytes laid out as the task's index says."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return {key: _np_frombuffer(data, dtype=entry["dtype"], count=_np_prod(entry["shape"], dtype=np.int64),
+                                offset=entry["offset"]).reshape(entry["shape"])
+            for key, entry in index.items()}
+
+
 def save_arrays(path, arrays):
+    """Write the arrays' raw bytes one after the other; return the index the judge reads them with."""
+    index = {}
+    offset = 0
     with open(path, "wb") as handle:
-        _np_savez(handle, **arrays)
+        for key, array in arrays.items():
+            data = array if array.flags.c_contiguous else _np_ascontiguousarray(array)  # (keeps 0-d arrays 0-d)
+            raw = data.tobytes()
+            handle.write(raw)
+            index[key] = {"dtype": data.dtype.str, "shape": list(data.shape), "offset": offset, "nbytes": _len(raw)}
+            offset += _len(raw)
+    return index
 
 
 def run_task(task, module, arrays, user_file, gradcheck, guard):
@@ -468,12 +526,11 @@ def main():
         modules_before = set(sys.modules)
         out_arrays = {}
         try:
-            with _np_load(os.path.join(jobdir, f"in_{task['id']}.npz"), allow_pickle=False) as npz:
-                arrays = {key: npz[key] for key in npz.files}
+            arrays = read_arrays(os.path.join(jobdir, f"in_{task['id']}.bin"), task["arrays"])
             result, out_arrays = run_task(task, module, arrays, user_file, gradcheck, guard)
             # What the user's code returned is freed here, not during the next task: a __del__ that
             # hangs or raises is this task's doing.
-            _gc_collect()
+            _gc_collect(1)
             status = "ok"
         except StepFailure as failure:
             result, status = dict(failure.details), failure.status
@@ -484,8 +541,12 @@ def main():
         if guard.violations:
             result["violations"], status = guard.violations, "rejected"
         # Always (over)write the result file, so a file the solution planted there is never read.
-        save_arrays(os.path.join(jobdir, f"out_{task['id']}.npz"), out_arrays)
-        channel.send(event="done", task=task["id"], status=status, result=result)
+        try:
+            index = save_arrays(os.path.join(jobdir, f"out_{task['id']}.bin"), out_arrays)
+        except MemoryError:
+            index, result, status = {}, {"message": "the results did not fit in memory"}, "memory"
+        del out_arrays
+        channel.send(event="done", task=task["id"], status=status, result=result, arrays=index)
 
 
 if __name__ == "__main__":

@@ -49,19 +49,21 @@ def test_stopping_drill_stops_the_worker(tmp_path, drill_home, signum):
             while True:
                 pass
     """)
-    workers_before = set(_alive_with("worker.py"))
+    scratch = tmp_path / "tmp"  # the worker's job folder, and so its command line, is under here
+    scratch.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "drill", "check", "iou", str(hang), "--timeout", "30"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "DRILL_HOME": str(drill_home)})
+                            env={**os.environ, "DRILL_HOME": str(drill_home), "TMPDIR": str(scratch)})
     deadline = time.monotonic() + 20
-    while not set(_alive_with("worker.py")) - workers_before and time.monotonic() < deadline:
+    while not _alive_with(str(scratch)) and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert _alive_with(str(scratch))
     time.sleep(0.5)  # the worker is now spinning inside iou
     proc.send_signal(signum)
     proc.wait(timeout=10)
     time.sleep(0.3)
     assert proc.returncode == 128 + signum
-    assert set(_alive_with("worker.py")) - workers_before == set()
+    assert _alive_with(str(scratch)) == []
     assert b"Traceback" not in proc.stderr.read()
 
 

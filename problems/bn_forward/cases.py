@@ -11,6 +11,15 @@ def _batch(rng, n, d, mean, std):
     return mean + std * rng.standard_normal((n, d))
 
 
+def _dwarfed(rng, n, d):
+    """Integer means ~1e4 plus deviations of std ~1e-2 on a grid of 2**-20: every value, every sum
+    and the mean are exact in float64 whatever the summation order, so any two-pass computation is
+    exact too, while x**2 (68 bits) is not: E[x^2] - E[x]^2 loses ~1e-4 of the variance."""
+    means = rng.integers(8000, 12001, d) * rng.choice([-1, 1], d)
+    deviations = np.round(rng.standard_normal((n, d)) * 1e-2 * 2**20) / 2**20
+    return means + deviations
+
+
 def designed(rng):
     cases = []
 
@@ -43,6 +52,11 @@ def designed(rng):
     cases.append(_case("huge_mean", "means ~1e4, 100 standard deviations from 0: subtract the mean "
                        "before squaring (float32 arithmetic fails here)",
                        _batch(rng, 16, 5, 1e4 * rng.uniform(0.8, 1.2, 5) * np.array([1, -1, 1, 1, -1]), 100.0),
+                       rng.uniform(0.5, 1.5, 5), rng.normal(0.0, 1.0, 5)))
+
+    cases.append(_case("mean_dwarfs_spread", "means ~1e4 with std 1e-2 (mean/std 1e6): E[x^2] - E[x]^2 cancels "
+                       "about 8 of its 16 digits here and is off by ~1e-4; the variance must stay accurate",
+                       _dwarfed(rng, 16, 5),
                        rng.uniform(0.5, 1.5, 5), rng.normal(0.0, 1.0, 5)))
 
     cases.append(_case("negative_gamma_and_beta", "gamma with negative and small entries, beta far from 0",

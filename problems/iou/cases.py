@@ -17,12 +17,17 @@ def designed(rng):
         _case("containment", "one box inside the other", [0, 0, 4, 4], [1, 1, 2, 2]),
         _case("disjoint_both_axes", "boxes apart on both axes: the two negative sides must not multiply to a positive overlap",
               (0.0, 0.0, 1.0, 1.0), (3.0, 5.0, 4.0, 7.0)),
+        _case("disjoint_diagonal_small_gap", "apart by a gap of 1 on both axes: clamping the product w * h instead of "
+              "each side gives a positive overlap (-1 * -1) and a union of 7", (0, 0, 2, 2), (3, 3, 5, 5)),
         _case("disjoint_x_only", "boxes apart along x but overlapping along y", (0.0, 0.0, 1.0, 3.0), (2.0, 1.0, 3.0, 2.0)),
         _case("touching_edge", "boxes sharing an edge: intersection 0", (0, 0, 1, 1), (1, 0, 2, 1)),
         _case("touching_corner", "boxes sharing only a corner", (0.0, 0.0, 1.0, 1.0), (1.0, 1.0, 2.0, 2.0)),
         _case("zero_area_inside", "a degenerate (zero-area) box inside a real one", (0.0, 0.0, 2.0, 2.0), (1.0, 0.5, 1.0, 1.5)),
         _case("both_zero_area", "two identical zero-area boxes: the union is 0, so the answer is 0.0",
               (1.0, 1.0, 1.0, 1.0), (1.0, 1.0, 1.0, 1.0)),
+        _case("zero_union_crossing_segments", "a vertical and a horizontal segment that cross: both areas and the "
+              "intersection are 0, so the union is 0 and the answer is 0.0 (an unguarded division raises)",
+              (1.0, 0.0, 1.0, 2.0), (0.0, 1.0, 2.0, 1.0)),
         _case("numpy_arrays", "boxes given as float64 numpy arrays", np.array([2.0, 1.0, 5.0, 3.0]), np.array([1.0, 0.0, 3.0, 2.5])),
         _case("int_numpy_arrays", "boxes given as integer numpy arrays", np.array([0, 0, 10, 10]), np.array([5, 5, 15, 12])),
         _case("mixed_tuple_and_array", "a tuple against an array", (0, 0, 3, 3), np.array([1.5, -1.0, 2.5, 4.0])),
