@@ -168,6 +168,8 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
         raise Failure(f"{file} is larger than 1 MB; is it really your solution?")
     limits = Limits(timeout=timeout, memory=_memory(memory))
     seed = judge.DEFAULT_SEED if seed is None else seed
+    if not as_json:
+        report.preload()
     try:
         result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case)
     except judge.UnknownCase:

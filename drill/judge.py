@@ -10,8 +10,10 @@ import ast
 import copy
 import difflib
 import importlib.util
+import io
 import shlex
 import sys
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,10 +177,16 @@ def preflight(problem: Problem, path: Path) -> str:
     raw = path.read_bytes()
     if not raw.strip():
         return f"{path.name} is empty; `drill start {problem.id} {path} --force` writes a skeleton to fill in"
+    try:  # a PEP 263 coding cookie (latin-1, ...) or a byte-order mark says how to read it; else UTF-8
+        encoding = tokenize.detect_encoding(io.BytesIO(raw).readline)[0]
+    except SyntaxError:
+        encoding = "utf-8"
     try:
-        source = raw.decode("utf-8-sig")  # Python accepts a byte-order mark, so do we
-    except UnicodeDecodeError as exc:
-        return f"{path.name} is not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
+        source = raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        where = f" (byte {raw[exc.start]:#04x} at offset {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
+        name = "UTF-8" if encoding.startswith("utf-8") else encoding
+        return f"{path.name} is not {name} text{where}; save it as UTF-8"
     if b"\0" in raw:
         line = raw[: raw.index(b"\0")].count(b"\n") + 1
         return f"{path.name} contains a null byte (line {line}); is it really a Python source file?"
@@ -191,6 +199,9 @@ def preflight(problem: Problem, path: Path) -> str:
         return f"syntax error at line {exc.lineno}, column {exc.offset}: {exc.msg}{pointer}"
     except ValueError as exc:  # e.g. null bytes
         return f"{path.name} cannot be compiled: {exc}"
+    except (MemoryError, RecursionError):  # a 100 KB chain of unary minus, a 300k-term sum
+        return f"{path.name} is nested too deeply for Python's compiler to read it (an expression thousands " \
+               "of levels deep); write it with loops or functions"
     allowed = set(problem.allowed_imports) | set(sys.stdlib_module_names)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -308,10 +319,6 @@ def _failure_message(problem: Problem, status: str, result: dict, fallback: str 
         return f"{result.get('exc_type', 'Exception')}: {result.get('message', '')}".strip()
     if status == "memory":
         return result.get("message") or "ran out of memory (MemoryError)"
-    if status == "rejected" and isinstance(result.get("violations"), list) and result["violations"]:
-        v = result["violations"][0] if isinstance(result["violations"][0], dict) else {}
-        where = f"line {v['line']}: " if isinstance(v.get("line"), int) else ""
-        return f"{where}imports '{v.get('module', '?')}'; {allowed_words(problem)}"
     return result.get("message") or fallback
 
 
@@ -394,6 +401,10 @@ def _judge(prepared: Prepared, path: Path, session, first_id: int, partial: bool
     report.output_head = session.output_head.decode("utf-8", "replace")
     report.output_total = session.output_total
     cases = prepared.cases
+    if session.violations:  # a forbidden import, however spelled, rejects the whole file
+        v = session.violations[0]
+        where = f"line {v['line']}: " if v["line"] else ""
+        return _all_cases(report, cases, "rejected", f"{where}imports '{v['module']}'; {allowed_words(problem)}")
     if session.load_failure:
         failure = session.load_failure
         if failure.status == "missing":

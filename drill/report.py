@@ -6,7 +6,7 @@ import numpy as np
 from drill.compare import Opaque
 from drill.judge import Report
 from drill.listing import _format_seconds
-from drill.ui import console, plain, table_box
+from drill.ui import console, plain, table_box, visible
 
 VERDICT_STYLE = {"pass": "green", "wrong": "red", "error": "red", "timeout": "magenta", "memory": "magenta",
                  "crash": "red", "rejected": "red"}
@@ -41,7 +41,25 @@ def _short(value, limit=SMALL) -> str:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(visible(text))
+
+
+def preload() -> None:
+    """Import everything rendering needs now, before any user code runs: rich imports some of its
+    modules on first use, and nothing may be imported from disk after a worker ran."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    for plain_text in (True, False):
+        sink = Console(file=io.StringIO(), force_terminal=not plain_text, no_color=plain_text, width=100)
+        table = Table(box=table_box(), title="warm-up")
+        table.add_column("a")
+        table.add_row(_verdict("pass"))
+        sink.print(table)
+        sink.print(_panel(_escape("[x] \x1b é 日本"), "warm-up", "red"))
+        sink.print("[bold green]ok[/]", soft_wrap=True)
 
 
 def render(report: Report) -> None:

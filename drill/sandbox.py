@@ -26,12 +26,14 @@ from pathlib import Path
 
 import numpy as np
 
-WORKER = Path(__file__).with_name("worker.py")
-GRADCHECK = Path(__file__).with_name("gradcheck.py")
+# Read once, when the judge starts: every worker runs these copies, written into its own job folder,
+# so a solution that rewrites the installed files changes nothing for the rest of the check.
+WORKER_SOURCE = Path(__file__).with_name("worker.py").read_bytes()
+GRADCHECK_SOURCE = Path(__file__).with_name("gradcheck.py").read_bytes()
 PR_SET_CHILD_SUBREAPER = 36
-FULL_LIMIT_TIMEOUTS = 2     # after this many timeouts the remaining tasks get a shorter limit ...
-SHORT_LIMIT = 1.0           # ... of this many seconds (a solution that hangs everywhere ends soon)
-MAX_TIMEOUTS = 6            # and after this many, the remaining tasks are not run
+FULL_LIMIT_FAILURES = 2     # after this many timeouts or crashes the remaining tasks get a shorter limit ...
+SHORT_LIMIT = 1.0           # ... of this many seconds (a solution that hangs or dies everywhere ends soon)
+MAX_FAILURES = 6            # and after this many, the remaining tasks are not run
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Session:
     callables: list[str] = field(default_factory=list)
     output_head: bytes = b""
     output_total: int = 0
+    violations: list[dict] = field(default_factory=list)  # forbidden imports, as the worker reported them
 
 
 class OutputTap:
@@ -119,6 +122,31 @@ def _children_of(pid: int) -> list[int]:
         rest = stat[stat.rfind(b")") + 2:].split()
         if len(rest) > 1 and int(rest[1]) == pid:
             found.append(int(entry))
+    return found
+
+
+def _parents() -> dict[int, int]:
+    """pid -> parent pid, for every process we can see."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read()
+            parents[int(entry)] = int(stat[stat.rfind(b")") + 2:].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    return parents
+
+
+def _descendants(roots: set[int], parents: dict[int, int]) -> set[int]:
+    found = set(roots)
+    grew = True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in found and pid not in found}
+        found |= more
+        grew = bool(more)
     return found
 
 
@@ -218,6 +246,57 @@ def encode_inputs(inputs: dict) -> tuple[dict, dict]:
     return {name: encoder.encode(v) for name, v in inputs.items()}, encoder.arrays
 
 
+LOAD_STATUSES = {"ok", "missing", "rejected", "error", "memory", "exit"}
+TASK_STATUSES = {"ok", "error", "memory", "exit", "bad_return", "rejected", "crash"}
+TEXT_FIELDS = ("message", "traceback", "exc_type", "code", "step")
+
+
+def _clean(details: dict) -> dict:
+    """A worker's message, reduced to the fields the judge reads, each of the type it expects
+    (anything else is dropped): the worker runs the user's code, so its messages are data to check."""
+    clean = {}
+    for key in TEXT_FIELDS:
+        value = details.get(key)
+        if value is not None:
+            clean[key] = (value if isinstance(value, str) else json.dumps(value)[:200])[:10_000]
+    for key in ("callables", "missing"):
+        value = details.get(key)
+        if isinstance(value, list):
+            clean[key] = [v[:200] for v in value[:1000] if isinstance(v, str)]
+    for key in ("outputs", "inputs_after"):
+        value = details.get(key)
+        if isinstance(value, dict):
+            clean[key] = {str(k): v for k, v in value.items() if isinstance(v, dict)}
+    for key in ("returned", "returned_after"):
+        value = details.get(key)
+        if isinstance(value, dict):
+            clean[key] = {str(k): v for k, v in value.items() if isinstance(v, str)}
+    seconds = details.get("seconds")
+    if type(seconds) in (int, float) and 0 <= seconds < 1e6:
+        clean["seconds"] = float(seconds)
+    for key in ("rows", "failures"):  # timing data: validated where it is read
+        if key in details:
+            clean[key] = details[key]
+    return clean
+
+
+def _package_dirs(names) -> list[str]:
+    """Where the allowed packages' code lives (numpy's folder, ...): the worker runs code from there."""
+    import importlib.util
+
+    dirs = []
+    for name in names:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
+        if spec is not None and spec.submodule_search_locations:
+            dirs += list(spec.submodule_search_locations)
+        elif spec is not None and spec.origin:
+            dirs.append(str(Path(spec.origin).parent))
+    return dirs
+
+
 def _sandbox_env() -> dict:
     env = dict(os.environ)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
@@ -240,7 +319,7 @@ class Sandbox:
             proc = subprocess.Popen(
                 # -I: no user site, no PYTHON* variables, script folder not on sys.path; -B: no .pyc
                 # next to the user's file; -u: unbuffered, so output printed before a kill is kept
-                [sys.executable, "-I", "-B", "-u", str(WORKER), str(jobdir), str(write_fd)],
+                [sys.executable, "-I", "-B", "-u", str(jobdir / "worker.py"), str(jobdir), str(write_fd)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(write_fd,), start_new_session=True,
                 cwd=str(jobdir / "scratch"), env=_sandbox_env(),
@@ -293,6 +372,17 @@ class Sandbox:
 
     # -- the message loop --------------------------------------------------------------------
 
+    def _tree_rss(self, proc) -> int:
+        """The resident memory of the worker and everything it started, orphans re-parented to us
+        included: the memory limit covers the whole tree, not each process."""
+        if not sys.platform.startswith("linux"):
+            return 0
+        parents = _parents()
+        roots = {proc.pid}
+        if self.subreaper:
+            roots |= {pid for pid, parent in parents.items() if parent == os.getpid()} - self._children_before
+        return sum(_rss_bytes(pid) for pid in _descendants(roots, parents))
+
     def _wait_message(self, proc, read_fd, buffer: bytearray, deadline: float):
         """Return (message | None, reason) where reason is 'ok', 'timeout', 'memory' or 'eof'."""
         while True:
@@ -304,9 +394,15 @@ class Sandbox:
                     message = json.loads(line)
                 except (ValueError, RecursionError):
                     continue  # garbage written to our channel by the solution: ignore it
-                if isinstance(message, dict):
-                    return message, "ok"
-                continue
+                if not isinstance(message, dict):
+                    continue
+                if message.get("event") == "violation":  # recorded for good, whatever comes next
+                    module, where = message.get("module"), message.get("line")
+                    self.session.violations.append({
+                        "module": module[:100] if isinstance(module, str) else "?",
+                        "line": where if type(where) is int else None})
+                    continue
+                return message, "ok"
             now = time.monotonic()
             if now >= deadline:
                 return None, "timeout"
@@ -318,13 +414,13 @@ class Sandbox:
                 buffer += chunk
                 if len(buffer) > 1 << 24:
                     return None, "eof"
-            elif _rss_bytes(proc.pid) > self.limits.memory:
+            elif self._tree_rss(proc) > self.limits.memory:
                 return None, "memory"
 
     def run(self, tasks: list[dict], task_arrays: dict[int, dict], deadlines: dict[int, float] | None = None,
             required: tuple[str, ...] = ()) -> Session:
         """Run tasks (dicts with an 'id') in as few workers as possible; return every outcome."""
-        session = Session()
+        session = self.session = Session()
         deadlines = deadlines or {}
         self.required = list(required)
         # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
@@ -333,26 +429,30 @@ class Sandbox:
             for task in tasks:
                 task["arrays"] = write_arrays(jobdir / f"in_{task['id']}.bin", task_arrays.get(task["id"], {}))
             pending = list(tasks)
-            timeouts = 0
+            failures = 0  # workers lost to a timeout, the memory limit or a crash
             while pending:
-                if timeouts >= MAX_TIMEOUTS:
+                if failures >= MAX_FAILURES:
                     for task in pending:
                         session.outcomes[task["id"]] = Outcome(
-                            "timeout", message=f"not run: {timeouts} earlier cases ran out of time", not_run=True)
+                            "timeout", message=f"not run: {failures} earlier cases ran out of time or crashed",
+                            not_run=True)
                     break
-                short = timeouts >= FULL_LIMIT_TIMEOUTS
-                pending, timed_out = self._run_worker(jobdir, pending, session, deadlines, short)
-                timeouts += timed_out
-                if session.load_failure:
+                short = failures >= FULL_LIMIT_FAILURES
+                pending, lost = self._run_worker(jobdir, pending, session, deadlines, short)
+                failures += lost
+                if session.load_failure or session.violations:
                     break
         return session
 
     def _run_worker(self, jobdir: Path, pending: list[dict], session: Session, deadlines,
                     short: bool) -> tuple[list[dict], int]:
         job = {"solution": str(self.solution), "allowed_imports": self.allowed_imports,
-               "gradcheck_module": str(GRADCHECK), "required": self.required, "tasks": pending,
+               "allowed_dirs": _package_dirs(self.allowed_imports), "judging": all(t["kind"] != "timing" for t in pending),
+               "gradcheck_module": str(jobdir / "gradcheck.py"), "required": self.required, "tasks": pending,
                "memory_bytes": self.limits.memory, "judge_pid": os.getpid()}
         (jobdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
+        (jobdir / "worker.py").write_bytes(WORKER_SOURCE)
+        (jobdir / "gradcheck.py").write_bytes(GRADCHECK_SOURCE)
         (jobdir / "scratch").mkdir(exist_ok=True)
         self._children_before = set(_children_of(os.getpid())) if self.subreaper else set()
         proc, read_fd, tap = self._spawn(jobdir, session)
@@ -367,11 +467,15 @@ class Sandbox:
             if message is None or message.get("event") != "load":
                 session.load_failure = self._load_failure(proc, reason)
                 return [], 0
-            if message.get("status") != "ok":
-                details = {k: v for k, v in message.items() if k not in ("event", "status")}
-                session.load_failure = LoadFailure(str(message.get("status")), details)
+            status = message.get("status")
+            if not isinstance(status, str) or status not in LOAD_STATUSES:
+                session.load_failure = LoadFailure("crash", {"message": "the worker sent a malformed message"})
                 return [], 0
-            session.callables = list(message.get("callables", []))
+            details = _clean(message)
+            if status != "ok":
+                session.load_failure = LoadFailure(status, details)
+                return [], 0
+            session.callables = details.get("callables", [])
             while remaining:
                 task = remaining[0]
                 limit = deadlines.get(task["id"], self.limits.timeout)
@@ -391,8 +495,7 @@ class Sandbox:
                 if message is not None:
                     reason = "eof"  # an unexpected message: treat the channel as broken
                 session.outcomes[task["id"]] = self._failure_outcome(proc, reason, limit)
-                timed_out = int(reason == "timeout")
-                return remaining[1:], timed_out
+                return remaining[1:], 1
             return [], 0
         finally:
             os.close(read_fd)
@@ -416,7 +519,10 @@ class Sandbox:
         return LoadFailure(outcome.status, {"message": message})
 
     def _read_outcome(self, jobdir: Path, task: dict, message: dict) -> Outcome:
-        result = message.get("result") if isinstance(message.get("result"), dict) else {}
+        status = message.get("status")
+        if not isinstance(status, str) or status not in TASK_STATUSES or not isinstance(message.get("result"), dict):
+            return Outcome("crash", message="the worker sent a malformed result")
+        result = _clean(message["result"])
         limit = min(self.limits.memory, int(task.get("max_result_bytes", self.limits.memory)))
         try:
             arrays = _load_arrays(jobdir / f"out_{task['id']}.bin", message.get("arrays"), limit)
@@ -424,4 +530,4 @@ class Sandbox:
             return Outcome("wrong", message=f"{exc}; refused unread")
         except Exception as exc:  # the solution may have written anything there
             return Outcome("crash", message=f"the worker's result could not be read ({type(exc).__name__})")
-        return Outcome(str(message.get("status")), result=result, arrays=arrays)
+        return Outcome(status, result=result, arrays=arrays)

@@ -28,6 +28,15 @@ def console():
     return Console(highlight=False)
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0)]}
+
+
+def visible(text: str) -> str:
+    """Text from the user's code with every control character shown escaped (\\x1b, not ESC): what a
+    solution prints or raises must never move the cursor, erase lines or reach the clipboard."""
+    return str(text).translate(_CONTROL)
+
+
 def table_box():
     from rich import box
 

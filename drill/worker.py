@@ -50,56 +50,84 @@ class Blocked(ImportError):
 
 
 class ImportGuard(importlib.abc.MetaPathFinder):
-    """Refuse imports of modules outside numpy + the standard library (+ a problem's extras)."""
+    """Refuse imports of modules outside numpy + the standard library (+ a problem's extras), whoever
+    asks: an `import` in the file, exec("import ..."), importlib.import_module, __import__ or
+    getattr(builtins, ...) all come through here. A refusal is reported to the judge at once on the
+    channel, where nothing can take it back. A library's own imports (the standard library's data
+    modules, optional probes) go on: the exec guard below still refuses code from outside."""
 
-    def __init__(self, allowed, user_file):
+    def __init__(self, allowed, user_file, channel):
         self.allowed = set(allowed) | set(sys.stdlib_module_names)
         self.user_file = user_file
-        self.violations = []
+        self.channel = channel
         self.enabled = True
 
     def find_spec(self, fullname, path=None, target=None):
         top = fullname.partition(".")[0]
         if not self.enabled or top in self.allowed:
             return None
-        frame = sys._getframe(1)
-        while frame is not None and _is_import_machinery(frame.f_code.co_filename):
-            frame = frame.f_back
-        if frame is None or frame.f_code.co_filename != self.user_file:
-            # The standard library's and numpy's own imports (sysconfig data, optional probes) go on.
-            return None
-        self.violations.append({"module": top, "line": frame.f_lineno})
+        line = _user_line(self.user_file)
+        if line is False:
+            return None  # a library's own import: the exec guard still refuses code from outside
+        self.channel.send(event="violation", module=top, line=line)
         raise Blocked(f"drill: importing '{top}' is not allowed here (numpy and the standard library only)")
 
-    def new_modules(self, before):
-        """Modules from outside the standard library imported since `before` that are not allowed.
 
-        This catches what slipped past find_spec: a solution may remove the guard from sys.meta_path,
-        or import through exec() and friends.
-        """
-        found = []
-        for name, module in list(sys.modules.items()):
-            top = name.partition(".")[0]
-            if name in before or top in self.allowed or top == "solution" or top in found:
-                continue
-            if _outside_stdlib(getattr(module, "__file__", None)):
-                found.append(top)
-        return found
-
-
-def _outside_stdlib(filename):
-    if not filename:
-        return False  # built into the interpreter
-    filename = os.path.abspath(filename)
-    return not filename.startswith(_STDLIB_DIR) or "site-packages" in filename or "dist-packages" in filename
-
-
-_STDLIB_DIR = os.path.dirname(os.path.abspath(os.__file__))
-_IMPORTLIB_DIR = os.path.dirname(importlib.util.__file__)
+def _user_line(user_file):
+    """Who asked for an import, past the import machinery: the line of the user's file, None for code
+    the user compiled themselves (exec, compile), or False for a library (the standard library's own
+    optional probes, such as copy.py trying Jython's `org`)."""
+    frame = sys._getframe(2)
+    while frame is not None and _is_import_machinery(frame.f_code.co_filename):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    filename = frame.f_code.co_filename
+    if filename == user_file:
+        return frame.f_lineno
+    return None if filename.startswith("<") else False
 
 
 def _is_import_machinery(filename):
     return filename.startswith("<frozen importlib") or filename.startswith(_IMPORTLIB_DIR)
+
+
+def install_exec_guard(allowed_dirs, trusted_files, user_file, channel):
+    """An audit hook (which, unlike sys.meta_path, no Python code can remove) that refuses to run the
+    code of any module outside the standard library, the allowed packages, the user's file and the
+    trusted files: loading drill or the bank by any route (a removed import guard, a spec built by
+    hand, runpy, exec of a compiled file) stops here and is reported to the judge."""
+    allowed_dirs = tuple(os.path.join(os.path.abspath(d), "") for d in allowed_dirs)
+    trusted_files = frozenset(os.path.abspath(f) for f in trusted_files) | {user_file}
+    stdlib = os.path.join(_STDLIB_DIR, "")
+    send = channel.send
+
+    def hook(event, args):
+        if event != "exec" or not args:
+            return
+        filename = getattr(args[0], "co_filename", None)
+        if not _isinstance(filename, str) or filename.startswith("<") or filename in trusted_files:
+            return
+        path = os.path.abspath(filename)
+        if path.startswith(allowed_dirs) or (path.startswith(stdlib) and "-packages" not in path):
+            return
+        line = _user_line(user_file)
+        send(event="violation", module=_module_of(path), line=line if line else None)
+        raise Blocked(f"drill: running code from {os.path.basename(path)} is not allowed here")
+
+    sys.addaudithook(hook)
+
+
+def _module_of(path):
+    """The top-level package a file belongs to, by the longest sys.path entry it lies under."""
+    for entry in sorted((os.path.abspath(p) for p in sys.path if p), key=len, reverse=True):
+        if path.startswith(os.path.join(entry, "")):
+            return os.path.relpath(path, entry).split(os.sep)[0].removesuffix(".py")
+    return os.path.basename(path)
+
+
+_STDLIB_DIR = os.path.dirname(os.path.abspath(os.__file__))
+_IMPORTLIB_DIR = os.path.dirname(importlib.util.__file__)
 
 
 class Channel:
@@ -489,14 +517,15 @@ def main():
     gradcheck = load_trusted(job["gradcheck_module"], "drill_worker_gradcheck")
 
     channel.send(event="ready")
-    guard = ImportGuard(job["allowed_imports"], user_file)
+    guard = ImportGuard(job["allowed_imports"], user_file, channel)
     sys.meta_path.insert(0, guard)
+    if job.get("judging", True):  # the timing worker loads references and torch on purpose
+        install_exec_guard(job["allowed_dirs"], [job["gradcheck_module"]], user_file, channel)
     sys.dont_write_bytecode = True
-    modules_before = set(sys.modules)
     try:
         module = load_user_module(user_file)
     except Blocked as exc:
-        channel.send(event="load", status="rejected", message=str(exc), violations=guard.violations)
+        channel.send(event="load", status="rejected", message=str(exc))
         return
     except SystemExit as exc:
         channel.send(event="load", status="exit", code=_safe_repr(exc.code))
@@ -506,12 +535,7 @@ def main():
         return
     except BaseException as exc:
         channel.send(event="load", status="error", exc_type=type(exc).__name__, message=_safe_str(exc)[:500],
-                     traceback=user_traceback(exc, user_file), violations=guard.violations)
-        return
-    # A solution may remove the guard from sys.meta_path; what it imported then is still visible here.
-    guard.violations += [{"module": m, "line": None} for m in guard.new_modules(modules_before)]
-    if guard.violations:
-        channel.send(event="load", status="rejected", violations=guard.violations)
+                     traceback=user_traceback(exc, user_file))
         return
     names = sorted(n for n in vars(module) if not n.startswith("__"))
     callables = [n for n in names if callable(getattr(module, n, None))]
@@ -523,7 +547,6 @@ def main():
 
     for task in job["tasks"]:
         channel.send(event="start", task=task["id"])
-        modules_before = set(sys.modules)
         out_arrays = {}
         try:
             arrays = read_arrays(os.path.join(jobdir, f"in_{task['id']}.bin"), task["arrays"])
@@ -536,10 +559,6 @@ def main():
             result, status = dict(failure.details), failure.status
         except BaseException as exc:  # the user's code broke the worker's own machinery
             result, status = {"message": f"the worker could not finish: {type(exc).__name__}: {_safe_str(exc)[:300]}"}, "crash"
-        if task["kind"] != "timing":  # timing imports the references (and torch) on purpose
-            guard.violations += [{"module": m, "line": None} for m in guard.new_modules(modules_before)]
-        if guard.violations:
-            result["violations"], status = guard.violations, "rejected"
         # Always (over)write the result file, so a file the solution planted there is never read.
         try:
             index = save_arrays(os.path.join(jobdir, f"out_{task['id']}.bin"), out_arrays)

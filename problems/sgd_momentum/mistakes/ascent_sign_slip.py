@@ -1,0 +1,11 @@
+import numpy as np
+
+
+def sgd_momentum(w, dw, config=None):
+    config = {} if config is None else config
+    config.setdefault("learning_rate", 1e-2)
+    config.setdefault("momentum", 0.9)
+    v = config.get("velocity", np.zeros_like(w))
+    v = config["momentum"] * v + config["learning_rate"] * dw   # the mistake: + where - belongs
+    config["velocity"] = v
+    return w + v, config
