@@ -428,11 +428,11 @@ def _summary(problem_id: str, rows: list[Row], out: Path | None) -> None:
     shown = {r.file: os.path.relpath(r.file, base) if base else r.file for r in rows}
     title = f"drill grade {problem_id}" + (f", files under {base}{os.sep}" if base else "")
     table = Table(box=table_box(), title=escape(title), title_justify="left")
-    table.add_column("file", overflow="fold", min_width=min(48, max((len(f) for f in shown.values()), default=4)))
+    table.add_column("file", overflow="fold", ratio=4)
     table.add_column("result", no_wrap=True)
     table.add_column("cases", justify="right", no_wrap=True)
-    table.add_column("first failing case", no_wrap=True)
-    table.add_column("likely mistake", overflow="fold", min_width=16)
+    table.add_column("first failing case", overflow="fold", ratio=3)
+    table.add_column("likely mistake", overflow="fold", ratio=3)
     table.add_column("time", justify="right", no_wrap=True)
     for row in rows:
         style = "green" if row.passed else VERDICT_STYLE.get(row.result, "yellow")
