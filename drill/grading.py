@@ -328,15 +328,23 @@ def run(problem_id: str, paths, jobs: int, options: list[str], out: Path | None 
         seed: int | None = None) -> list[Row]:
     """Check every file under `paths`; print progress and the summary; write `out`. Returns the rows.
 
-    Raises KeyboardInterrupt when stopped by Ctrl-C, SIGTERM or SIGHUP, after every check is stopped."""
-    files, rows = collect(paths)
+    Stopped by Ctrl-C, SIGTERM or SIGHUP, it stops every check, writes the rows it has, says so in one
+    line and exits with 130."""
+    rows: list[Row] = []
+    total = 0
+    interrupted = False
     jsonl = out is not None and out.suffix.lower() == ".jsonl"
     sink = open(out, "w", encoding="utf-8", newline="") if out is not None else None  # noqa: SIM115
     try:
-        if jsonl:
-            for row in rows:
-                _write_jsonl(sink, _not_checked_json(problem_id, row, seed))
-        rows += _run_batch(problem_id, files, jobs, options, sink if jsonl else None, seed)
+        try:
+            files, rows = collect(paths)
+            total = len(files) + len(rows)
+            if jsonl:
+                for row in rows:
+                    _write_jsonl(sink, _not_checked_json(problem_id, row, seed))
+            _run_batch(problem_id, files, jobs, options, sink if jsonl else None, seed, rows)
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C; SIGTERM and SIGHUP raise SystemExit (drill.cli.main)
+            interrupted = True
         rows.sort(key=lambda r: r.sort_key)
         if sink is not None and not jsonl:
             writer = csv.DictWriter(sink, fieldnames=COLUMNS)
@@ -345,21 +353,28 @@ def run(problem_id: str, paths, jobs: int, options: list[str], out: Path | None 
     finally:
         if sink is not None:
             sink.close()
+    if interrupted:
+        kept = f"; {out} holds their rows" if out is not None and rows else ""
+        click.echo(f"drill: interrupted after {len(rows)} of {total} files{kept}", err=True)
+        raise SystemExit(130)
     _summary(problem_id, rows, out)
     return rows
 
 
-def _run_batch(problem_id, files, jobs, options, jsonl, seed) -> list[Row]:
+def _run_batch(problem_id, files, jobs, options, jsonl, seed, rows: list[Row]) -> None:
+    """Check `files`, appending a row to `rows` as each check ends; on any exception (Ctrl-C too),
+    every running check is stopped before the exception goes on."""
+    if not files:
+        return
     batch = Batch(problem_id, options, jobs)
     display = _Display(len(files))
-    rows = []
-    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(files) or 1)), thread_name_prefix="drill-grade")
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(files))), thread_name_prefix="drill-grade")
     try:
         pending = {pool.submit(batch.check, path): path for path in files}
         while pending:
             done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             for future in done:
-                path = pending.pop(future)
+                pending.pop(future)
                 outcome = future.result()
                 if outcome is None:
                     continue
@@ -368,10 +383,6 @@ def _run_batch(problem_id, files, jobs, options, jsonl, seed) -> list[Row]:
                 if jsonl is not None:
                     _write_jsonl(jsonl, report if report is not None else _not_checked_json(problem_id, row, seed))
                 display.advance(row)
-    except (KeyboardInterrupt, SystemExit) as exc:
-        display.close()
-        _stop(batch, pool)
-        raise KeyboardInterrupt from exc  # one line and exit 130, from `drill.cli.main`
     except BaseException:
         display.close()
         _stop(batch, pool)
@@ -379,7 +390,6 @@ def _run_batch(problem_id, files, jobs, options, jsonl, seed) -> list[Row]:
     display.close()
     pool.shutdown(wait=True)
     batch.reap_orphans()
-    return rows
 
 
 def _stop(batch: Batch, pool: ThreadPoolExecutor) -> None:
