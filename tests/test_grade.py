@@ -359,7 +359,7 @@ def _autograder(tmp_path, submission: dict[str, Path], **env):
     submission_dir, results = tmp_path / "submission", tmp_path / "results"
     for name, source in submission.items():
         _copy(source, submission_dir / name)
-    submission_dir.mkdir(exist_ok=True)
+    submission_dir.mkdir(parents=True, exist_ok=True)
     isolate = any(p.name == "isolate" for p in check_command.params) and shutil.which("bwrap")
     full_env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
                 "SUBMISSION_DIR": str(submission_dir), "RESULTS_DIR": str(results), "DRILL_ARGS": "--no-timing",
