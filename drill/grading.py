@@ -127,7 +127,8 @@ def _walk(folder: str) -> tuple[list[str], list[str]]:
 
     for root, dirs, names in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        found += [os.path.join(root, n) for n in sorted(names) if n.endswith(".py") and not n.startswith(".")]
+        found += [os.path.normpath(os.path.join(root, n)) for n in sorted(names)
+                  if n.endswith(".py") and not n.startswith(".")]
     return found, errors
 
 
@@ -136,6 +137,12 @@ def _walk(folder: str) -> tuple[list[str], list[str]]:
 
 def check_command(problem_id: str, path: str, options: list[str]) -> list[str]:
     return [sys.executable, "-m", "drill", "check", "--json", "--no-record", *options, "--", problem_id, path]
+
+
+def child_env() -> dict:
+    """`python -m drill` puts the current folder first on sys.path, where a submission may well be
+    named drill.py: PYTHONSAFEPATH (Python 3.11+) leaves it out, as the `drill` script does."""
+    return {**os.environ, "PYTHONSAFEPATH": "1"}
 
 
 def row_from_child(path: str, returncode: int, stdout: bytes, stderr: bytes) -> tuple[Row, dict | None]:
@@ -215,7 +222,8 @@ class Batch:
                 return None
             try:
                 proc = subprocess.Popen(check_command(self.problem_id, path, self.options), stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                                        env=child_env())
             except OSError as exc:
                 return not_checked(path, f"cannot start a check: {exc.strerror or exc}"), None
             self.live[proc.pid] = proc

@@ -224,6 +224,18 @@ def test_isolate_is_passed_to_every_check(run, tmp_path, monkeypatch):
     assert seen and all("--isolate" in options for _, _, options in seen)
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="PYTHONSAFEPATH")
+def test_a_submission_named_drill_py_is_graded_not_run_as_drill(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _copy(IOU / "loop.py", tmp_path / "drill.py")
+    _write(tmp_path / "__main__.py", "raise SystemExit('not drill')\n")
+    result = run("grade", "iou", ".", "--no-timing", "--out", "grades.csv")
+    assert result.exit_code == 1, result.output  # __main__.py is graded too, and fails
+    rows = {r["file"]: r["result"] for r in _read_csv(tmp_path / "grades.csv")[1]}
+    assert set(rows) == {"drill.py", "__main__.py"}
+    assert rows["drill.py"] == "pass" and rows["__main__.py"] not in ("pass", "not checked")
+
+
 def test_check_commands_are_exactly_drill_check():
     command = grading.check_command("iou", "-odd name.py", ["--seed", "7", "--no-timing"])
     assert command[:3] == [sys.executable, "-m", "drill"]
