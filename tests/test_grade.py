@@ -242,6 +242,44 @@ def test_check_commands_are_exactly_drill_check():
     assert command[3:] == ["check", "--json", "--no-record", "--seed", "7", "--no-timing", "--", "iou", "-odd name.py"]
 
 
+def test_progress_is_plain_lines_on_stderr_when_piped(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "drill", "grade", "iou", str(IOU), "--no-timing"], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "DRILL_HOME": str(tmp_path / "h")})
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()  # in the order the checks finish
+    assert [line.split(" ", 1)[0] for line in lines] == ["[1/2]", "[2/2]"]
+    assert sorted(line.split(" ", 1)[1] for line in lines) == [f"{IOU / 'loop.py'}: passed (24/24)",
+                                                              f"{IOU / 'vectorized.py'}: passed (24/24)"]
+    assert "\x1b[" not in result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not LINUX, reason="a pseudo-terminal")
+def test_progress_bar_on_a_terminal(tmp_path):
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "DRILL_HOME": str(tmp_path / "h"), "COLUMNS": "120", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "drill", "grade", "iou", str(IOU), "--no-timing"], cwd=ROOT,
+                            stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "grading" in screen and "\x1b[" in screen  # the live bar, drawn with terminal codes
+    assert "[1/2]" not in screen  # no plain progress lines on a terminal
+    assert "2 of 2 passed." in screen
+
+
 # ---------------------------------------------------------------- processes: how many, and stopping
 
 
