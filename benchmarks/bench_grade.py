@@ -12,6 +12,10 @@ Prints each round, the medians and the ratio jobs 2 / sequential (the issue's ba
 two cores), and checks that every way gives every file the same verdict.
 
     python benchmarks/bench_grade.py [--problem iou] [--files 40] [--rounds 3] [--no-timing]
+
+Measured on the project's 2-core VM (shared with other sessions: load average 3.4 to 8.5), 40 iou
+files with timing: jobs 2 / sequential 0.55 (ratio of the medians over 5 rounds; rounds 0.45-0.65)
+and 0.49 (3 rounds; rounds 0.46-0.63); `--jobs 2` / `--jobs 1` about 0.70. Verdicts identical.
 """
 from __future__ import annotations
 
