@@ -67,6 +67,7 @@ def cli():
       drill list                        browse problems
       drill start bn_backward my.py     statement + skeleton
       drill check bn_backward my.py     grade: hidden tests, gradient checks, timing table
+      drill grade bn_backward subs/     grade many files, two at a time or more
       drill hint bn_backward            one more hint
       drill show bn_backward            reveal the reference solutions
     """
@@ -144,7 +145,10 @@ def show(problem_id, yes):
 @click.argument("problem_id", metavar="ID")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None, help="Seed of the hidden cases (default 231).")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables (= --format json).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "gradescope"]), default=None,
+              help="text (default), json, junit (JUnit XML) or gradescope (Gradescope's results.json).")
+@click.option("--no-record", is_flag=True, hidden=True, help="Do not record the check in the progress store.")
 @click.option("--no-timing", is_flag=True, help="Skip the timing table.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True, callback=_finite_seconds,
               help="Wall-clock limit per call, in seconds.")
@@ -155,7 +159,8 @@ def show(problem_id, yes):
 @click.option("-x", "--exitfirst", is_flag=True, help="Stop at the first failing case.")
 @click.option("--isolate", is_flag=True,
               help="Run the file under bubblewrap (for code you did not write; see below).")
-def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case, verbose, quiet, exitfirst, isolate):
+def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, memory, only_case, verbose, quiet,
+          exitfirst, isolate):
     """Grade FILE against the hidden cases of ID.
 
     \b
@@ -171,6 +176,9 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
     from drill import judge, progress, report
     from drill.sandbox import Limits
 
+    if as_json and fmt not in (None, "json"):
+        raise Failure(f"--json and --format {fmt} disagree; give one of them.")
+    fmt = "json" if as_json else (fmt or "text")
     problem = _problem(problem_id)
     if not file.exists():
         raise Failure(f"{file} does not exist. `drill start {problem.id} {file}` writes a skeleton there.")
@@ -184,7 +192,7 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
         raise Failure(f"{file} is larger than 1 MB; is it really your solution?")
     limits = Limits(timeout=timeout, memory=_memory(memory), isolate=isolate)
     seed = judge.DEFAULT_SEED if seed is None else seed
-    if not as_json:
+    if fmt == "text":
         report.preload()
     from drill.isolation import IsolationUnavailable
 
@@ -196,18 +204,67 @@ def check(problem_id, file, seed, as_json, no_timing, timeout, memory, only_case
     except judge.UnknownCase:
         names = ", ".join(c.name for c in judge.build_cases(problem, seed))
         raise Failure(f"no case named '{only_case}' for {problem.id} with seed {seed}; cases: {names}") from None
-    if as_json:
-        echo_json(result.to_json())
-    else:
+    if fmt == "text":
         report.render(result, report.QUIET if quiet else report.VERBOSE if verbose else report.NORMAL)
-    try:
-        # One case passing is not the problem solved: a --case run counts as an attempt, untimed.
-        full = not result.partial
-        progress.record_check(problem.id, str(file), result.passed and full, result.verdict, seed,
-                              result.user_seconds if full else None)
-    except progress.ProgressError as exc:
-        click.echo(f"drill: warning: {exc}", err=True)
+    else:
+        from drill import formats
+
+        data = result.to_json()
+        if fmt == "junit":
+            click.echo(formats.junit(data), nl=False)
+        else:
+            echo_json(formats.gradescope(data) if fmt == "gradescope" else data)
+    if not no_record:  # `drill grade` checks others' files: that is not the user's progress
+        try:
+            # One case passing is not the problem solved: a --case run counts as an attempt, untimed.
+            full = not result.partial
+            progress.record_check(problem.id, str(file), result.passed and full, result.verdict, seed,
+                                  result.user_seconds if full else None)
+        except progress.ProgressError as exc:
+            click.echo(f"drill: warning: {exc}", err=True)
     sys.exit(EXIT_OK if result.passed else EXIT_FAILED)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID")
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Checks run at once.  [default: the number of cores]")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write one row per file: FILE.csv (the summary's columns) or FILE.jsonl (each check's JSON).")
+@click.option("--isolate", is_flag=True, help="Check every file as `drill check --isolate` does (strangers' code).")
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None, help="Seed of the hidden cases (default 231).")
+@click.option("--no-timing", is_flag=True, help="Skip the timing (no time column).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True, callback=_finite_seconds,
+              help="Wall-clock limit per call, in seconds.")
+@click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of each worker, e.g. 512M or 2G.")
+def grade(problem_id, paths, jobs, out, isolate, seed, no_timing, timeout, memory):
+    """Check every .py file of PATH... (folders are walked) against ID, a few at a time, each exactly as
+    `drill check` would alone; then a summary table. Nothing is recorded in your progress."""
+    from drill import grading
+
+    problem = _problem(problem_id)
+    _memory(memory)
+    if out is not None and out.suffix.lower() not in (".csv", ".jsonl"):
+        raise click.BadParameter(f"'{out}' must end in .csv or .jsonl", param_hint="--out")
+    if out is not None and not out.parent.is_dir():
+        raise Failure(f"folder {out.parent} does not exist; create it first, or write --out elsewhere.")
+    if isolate:  # never a silent fallback, and one line rather than a failure per file
+        from drill.isolation import IsolationUnavailable, bwrap_path
+
+        try:
+            bwrap_path()
+        except IsolationUnavailable as exc:
+            raise Failure(str(exc)) from None
+    options = [*(["--seed", str(seed)] if seed is not None else []), *(["--no-timing"] if no_timing else []),
+               "--timeout", repr(timeout), "--memory", memory, *(["--isolate"] if isolate else [])]
+    try:
+        rows = grading.run(problem.id, paths, jobs or os.cpu_count() or 1, options, out, seed)
+    except OSError as exc:
+        if out is None:
+            raise
+        raise Failure(f"cannot write {out}: {exc.strerror or exc}") from None
+    sys.exit(EXIT_OK if rows and all(r.passed for r in rows) else EXIT_FAILED)
 
 
 @cli.command()
