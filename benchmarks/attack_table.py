@@ -62,7 +62,7 @@ def main():
     for name, source in attacks.ISOLATE_ATTACKS.items():
         rows[f"isolate class: {name}"] = textwrap.dedent(source).replace("{home}", str(work / "home")) \
             .replace("{reference}", str(reference)) + attacks.WRONG_IOU
-    print(f"| attack | mode | verdict | exit | wall s | judge peak MB |\n|---|---|---|---|---|---|")
+    print("| attack | mode | verdict | exit | wall s | judge peak MB |\n|---|---|---|---|---|---|")
     for name, source in rows.items():
         path = work / "attack.py"
         path.write_text(source)

@@ -1,5 +1,5 @@
 """Issue 8's classes, judged by an engine at many seeds: false passes and misdiagnoses."""
-import sys, json
+import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from drill.catalog import Catalog

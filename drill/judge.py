@@ -448,14 +448,15 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
         return _all_cases(report, prepared.cases, "rejected", reason)
     sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=_timing_files(problem) if timing else ())
     tasks, arrays = _tasks(prepared, 0)
-    stop = None
-    if exitfirst:
-        def stop(task_id, outcome):
-            if task_id >= len(prepared.cases):
-                return False
-            case = prepared.cases[task_id]
-            return _judge_case(problem, case, prepared.expected[case.name], outcome).verdict != "pass"
-    session = sandbox.run(tasks, arrays, {}, required=problem.required_functions, stop=stop)
+
+    def first_failure(task_id, outcome) -> bool:
+        if task_id >= len(prepared.cases):
+            return False
+        case = prepared.cases[task_id]
+        return _judge_case(problem, case, prepared.expected[case.name], outcome).verdict != "pass"
+
+    session = sandbox.run(tasks, arrays, {}, required=problem.required_functions,
+                          stop=first_failure if exitfirst else None)
     if exitfirst and not session.load_failure and not session.violations:
         ran = [c for i, c in enumerate(prepared.cases) if i in session.outcomes]
         if len(ran) < len(prepared.cases):

@@ -182,13 +182,8 @@ def _summary(out, report: Report, shown, reproduce: str) -> None:
             if "explains" in mistake else f"seen on {mistake['case']}"
         lines.append(f"likely mistake: [bold]{_escape(mistake['title'])}[/] ({mistake['id']}; {explains})")
         lines.append(f"[dim]{_escape(mistake['explanation'])}[/]")
-    if not report.mistakes and len(report.problem.hints):
-        lines.append(f"next: [bold]drill hint {report.problem.id}[/] for a hint")
-    elif report.mistakes:
-        lines.append(f"next: fix it, or [bold]drill hint {report.problem.id}[/]")
-    if shown is not None:
-        lines[-1] += f"; the failure of {shown.name} is shown below"
-    lines[-1] += " (not timed until every case passes)"
+    lines.append(f"next: [bold]drill hint {report.problem.id}[/]" + (f"; {shown.name} is shown below" if shown else "")
+                 + "; not timed until every case passes")
     out.print(_panel("\n".join(lines), "summary", "red"))
 
 
@@ -255,12 +250,14 @@ def _labelled(label: str, text: str) -> str:
 def _sci(value) -> str:
     if value is None:
         return "-"
+    if value != value:
+        return "NaN"  # a gradient with NaN in it
     return f"{value:.1e}" if np.isfinite(value) else "wrong shape"
 
 
 def _failure_body(report: Report, case, verbosity: int = NORMAL) -> str:
     inputs = case.inputs
-    lines = [f"[dim]{_escape(case.why)}[/]", "", _escape(case.message)]
+    lines = [f"[dim]{_escape(case.why)}[/]", _escape(case.message)]
     if inputs:
         lines += ["", "[bold]input[/]"]
         for name, value in inputs.items():

@@ -20,7 +20,6 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -497,7 +496,6 @@ class Sandbox:
         proc, read_fd, tap = self._spawn(jobdir, session)
         buffer = bytearray()
         remaining = list(pending)
-        timed_out = 0
         try:
             message, reason = self._wait_message(proc, read_fd, buffer, time.monotonic() + self.limits.startup_timeout)
             if message is not None and message.get("event") == "ready":

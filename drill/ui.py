@@ -23,7 +23,7 @@ def console():
     from rich.console import Console
 
     if plain():
-        return Console(no_color=True, highlight=False, emoji=False, width=None if is_terminal() else 110,
+        return Console(no_color=True, highlight=False, emoji=False, width=None if is_terminal() else _columns(),
                        soft_wrap=False, force_terminal=False)
     return Console(highlight=False)
 
@@ -35,6 +35,12 @@ def visible(text: str) -> str:
     """Text from the user's code with every control character shown escaped (\\x1b, not ESC): what a
     solution prints or raises must never move the cursor, erase lines or reach the clipboard."""
     return str(text).translate(_CONTROL)
+
+
+def _columns() -> int:
+    """The width of piped output: $COLUMNS when it is a number, else 110."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and int(value) >= 40 else 110
 
 
 def table_box():
