@@ -9,23 +9,51 @@ import sys
 import click
 
 
+_COLOR = "auto"  # set by `drill --color`
+
+
+def set_color(mode: str) -> None:
+    global _COLOR
+    _COLOR = mode
+
+
 def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def color() -> bool:
+    """Colour and rich layout: --color always|never wins; then NO_COLOR (off), then FORCE_COLOR (on); else a terminal."""
+    if _COLOR != "auto":
+        return _COLOR == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal()
+
+
 def plain() -> bool:
-    """Plain text: when piped, or when NO_COLOR is set."""
-    return not is_terminal() or bool(os.environ.get("NO_COLOR"))
+    """Plain text: when piped, or when NO_COLOR is set (and colour is not forced)."""
+    return not color()
 
 
-def console():
-    """A rich console on stdout: colours on a terminal, plain text otherwise."""
+def width() -> int | None:
+    """The width to lay out for: the terminal's; when piped, COLUMNS if set, else 110."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if is_terminal() else 110
+
+
+def console(stderr: bool = False):
+    """A rich console on stdout: colours on a terminal (or when forced), plain text otherwise."""
     from rich.console import Console
 
     if plain():
-        return Console(no_color=True, highlight=False, emoji=False, width=None if is_terminal() else 110,
-                       soft_wrap=False, force_terminal=False)
-    return Console(highlight=False)
+        return Console(no_color=True, highlight=False, emoji=False, width=width(), soft_wrap=False,
+                       force_terminal=False, stderr=stderr)
+    return Console(highlight=False, force_terminal=True if not is_terminal() else None, no_color=False,
+                   width=width(), stderr=stderr)
 
 
 def table_box():
