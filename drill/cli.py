@@ -68,7 +68,9 @@ def _complete_id(ctx, param, incomplete):
 def _complete_case(ctx, param, incomplete):
     from drill.completion import case_names
 
-    return case_names(ctx.params.get("problem_id"), ctx.params.get("seed"), incomplete)
+    # With `--case` still missing its value, click leaves the earlier words unparsed in ctx.args.
+    problem_id = ctx.params.get("problem_id") or next((a for a in ctx.args if not a.startswith("-")), None)
+    return case_names(problem_id, ctx.params.get("seed"), incomplete)
 
 
 def _color(ctx, param, value):

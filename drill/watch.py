@@ -91,7 +91,10 @@ def run(problem, path: Path, seed: int, limits, max_runs: int | None = None) -> 
             else:
                 runs += 1
                 _clear(runs, path)
+                # Timed only once every case passes (the judge skips timing a failing file): quiet until then.
                 result = judge.check(problem, path, seed=seed, limits=limits, timing=True)
+                if not result.passed:
+                    result.timing_note = ""
                 report.render(result)
                 practice.after_check(problem, path, result, seed)
                 code = 0 if result.passed else 1
