@@ -426,3 +426,35 @@ def test_shell_completion_of_ids_and_case_names(catalog):
     prefix = names[0][:4]
     assert set(_complete(["drill", "check", "iou", "x.py", "--case", prefix], 5)) == \
         {n for n in names if n.startswith(prefix)}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("answer, forgotten", [("n", False), ("y", True)])
+def test_reset_asks_on_a_terminal(run, answer, forgotten):
+    from test_terminal import run_in_terminal
+
+    run("check", "iou", WRONG_IOU, "--no-timing")
+    code, out = run_in_terminal(["reset", "iou"], answer=answer)
+    assert code == 0 and "Forget 1 check and 0 hints shown for iou?" in out
+    assert listed(run)["iou"]["attempts"] == (0 if forgotten else 1)
+
+
+# ---------------------------------------------------------------- packaging and README
+
+
+def test_distribution_name_license_extras_and_ci_glob():
+    text = (ROOT / "pyproject.toml").read_text()
+    assert re.search(r'^name = "drill-ml"', text, re.M) and 'drill = "drill.cli:main"' in text
+    assert 'torch = ["torch>=2"]' in text and "[project.urls]" in text and "classifiers" in text
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert '"$work"/dist/drill_ml-*.whl' in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_keeps_the_two_set_up_commands_and_documents_the_loop():
+    text = (ROOT / "README.md").read_text()
+    assert "\npip install . && drill check bn_backward solutions/bn_backward/vectorized.py\n" in text
+    assert "\npip install -e '.[test]' && python -m pytest -q\n" in text
+    assert text.index("pipx install .") < text.index("drill watch") < text.index("pip install -e '.[test]'")
+    for shell in ("bash_source", "zsh_source", "fish_source"):
+        assert f"_DRILL_COMPLETE={shell} drill" in text
+    assert "drill mock" in text and "drill stats" in text and "drill reset" in text
