@@ -127,14 +127,6 @@ def _connect(create: bool) -> sqlite3.Connection | None:
         connection.commit()
     except sqlite3.Error as exc:
         connection.close()
-        if not create and isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
-            # A read-only store can still be read, when it is already up to date.
-            try:
-                connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-                connection.execute("SELECT size FROM checks LIMIT 1").fetchall()
-                return connection
-            except sqlite3.Error:
-                pass
         raise _problem_with(path, exc) from exc
     return connection
 

@@ -45,15 +45,15 @@ def width() -> int | None:
     return None if is_terminal() else 110
 
 
-def console(stderr: bool = False):
+def console():
     """A rich console on stdout: colours on a terminal (or when forced), plain text otherwise."""
     from rich.console import Console
 
     if plain():
         return Console(no_color=True, highlight=False, emoji=False, width=width(), soft_wrap=False,
-                       force_terminal=False, stderr=stderr)
+                       force_terminal=False)
     return Console(highlight=False, force_terminal=True if not is_terminal() else None, no_color=False,
-                   width=width(), stderr=stderr)
+                   width=width())
 
 
 def table_box():
