@@ -97,6 +97,7 @@ def cli(ctx):
       drill show bn_backward            reveal the reference solutions
       drill watch bn_backward           check again on every save
       drill mock                        a timed interview round
+      drill stats                       how your practice is going
     """
     if ctx.resilient_parsing or ctx.invoked_subcommand is None:
         return
@@ -168,10 +169,8 @@ def read_alias(ctx, problem_id):
 @click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 @click.option("--yes", "-y", is_flag=True, help="Skip the spoiler question.")
 def show(problem_id, yes):
-    """Reveal the reference solutions of ID (loop and vectorized)."""
-    from drill import listing
-
-    from drill import mock
+    """Reveal the reference solutions of ID (loop and vectorized), then its notes."""
+    from drill import listing, mock
 
     problem = _problem(problem_id)
     mock.guard("solutions")
@@ -338,11 +337,11 @@ def mock(minutes, difficulty, topic, stop, pick):
     Hints and solutions are off until it ends (passed, time up, or --stop)."""
     from drill import mock as mocks
 
-    if stop:
-        mocks.stop()
-        return
     try:
-        mocks.start(_catalog(), minutes, difficulty, topic, pick)
+        if stop:
+            mocks.stop()
+        else:
+            mocks.start(_catalog(), minutes, difficulty, topic, pick)
     except mocks.progress.ProgressError as exc:
         raise Failure(str(exc)) from None
 
