@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import statistics
 
+import click
+
 from drill import progress
 from drill.mock import clock
 from drill.ui import console, echo_json, plain, table_box
@@ -52,6 +54,9 @@ def show(catalog, as_json: bool) -> None:
     if as_json:
         echo_json(data)
         return
+    problem = progress.check_store()
+    if problem:
+        click.echo(f"drill: warning: {problem}", err=True)
     from rich.table import Table
 
     out = console()

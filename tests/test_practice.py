@@ -357,7 +357,7 @@ def test_corrupt_store_says_corrupt_and_what_to_do(run, drill_home):
     assert result.exit_code == 0
     assert "is corrupt (not a SQLite database)" in result.output and "move it away" in result.output
     assert "not writable" not in result.output
-    assert "is corrupt" in run("list").output
+    assert "is corrupt" in run("list").output and "is corrupt" in run("stats").output
 
 
 def test_unwritable_store_says_not_writable(run, tmp_path, monkeypatch):
