@@ -58,9 +58,35 @@ def _finite_seconds(ctx, param, value: float) -> float:
     return value
 
 
+def _complete_id(ctx, param, incomplete):
+    """Shell completion of problem ids (`eval "$(_DRILL_COMPLETE=bash_source drill)"`)."""
+    from drill.completion import problem_ids
+
+    return problem_ids(incomplete)
+
+
+def _complete_case(ctx, param, incomplete):
+    from drill.completion import case_names
+
+    # With `--case` still missing its value, click leaves the earlier words unparsed in ctx.args.
+    problem_id = ctx.params.get("problem_id") or next((a for a in ctx.args if not a.startswith("-")), None)
+    return case_names(problem_id, ctx.params.get("seed"), incomplete)
+
+
+def _color(ctx, param, value):
+    from drill.ui import set_color
+
+    set_color(value or "auto")
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="drill")
-def cli():
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              callback=_color, expose_value=False, is_eager=True,
+              help="Colours and boxes: auto (on a terminal, unless NO_COLOR; FORCE_COLOR forces them), always, never.")
+@click.pass_context
+def cli(ctx):
     """Practise the coding questions of ML interviews: write it, check it, see what is wrong.
 
     \b
@@ -70,24 +96,37 @@ def cli():
       drill grade bn_backward subs/     grade many files, two at a time or more
       drill hint bn_backward            one more hint
       drill show bn_backward            reveal the reference solutions
+      drill watch bn_backward           check again on every save
+      drill mock                        a timed interview round
+      drill stats                       how your practice is going
     """
+    if ctx.resilient_parsing or ctx.invoked_subcommand is None:
+        return
+    from drill import mock
+
+    mock.expire_notice()
 
 
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def list_command(as_json):
-    """Browse the problems, with your status and best time."""
+@click.option("--topic", default=None, help="Only the problems of this topic.")
+@click.option("--difficulty", type=click.Choice(["easy", "medium", "hard"]), default=None,
+              help="Only the problems of this difficulty.")
+@click.option("--status", type=click.Choice(["new", "attempted", "passed"]), default=None,
+              help="Only the problems with this status.")
+def list_command(as_json, topic, difficulty, status):
+    """Browse the problems, with your status, attempts, hints used and best time."""
     from drill import listing
     from drill.catalog import BankError
 
     try:
-        listing.show(_catalog(), as_json)
+        listing.show(_catalog(), as_json, topic, difficulty, status)
     except BankError as exc:
         raise Failure(f"the problem bank is broken: {exc}; `drill verify` checks it") from None
 
 
 @cli.command()
-@click.argument("problem_id", metavar="ID")
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def start(problem_id, file, force):
@@ -97,7 +136,8 @@ def start(problem_id, file, force):
     problem = _problem(problem_id)
     target = file or Path(f"{problem.id}.py")
     if target.exists() and not force:
-        raise Failure(f"{target} already exists; use --force to overwrite it, or pick another file name.")
+        again = f"`drill check {problem.id}` checks it, " if file is None else ""
+        raise Failure(f"{target} already exists; {again}use --force to overwrite it, or pick another file name.")
     if not target.parent.is_dir():
         raise Failure(f"folder {target.parent} does not exist; create it first (mkdir -p {shlex.quote(str(target.parent))}).")
     listing.print_statement(problem)
@@ -110,7 +150,7 @@ def start(problem_id, file, force):
 
 
 @cli.command()
-@click.argument("problem_id", metavar="ID")
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 def statement(problem_id):
     """Print the statement of ID again (writes nothing)."""
     from drill import listing
@@ -119,7 +159,7 @@ def statement(problem_id):
 
 
 @cli.command("read", hidden=True)
-@click.argument("problem_id", metavar="ID")
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 @click.pass_context
 def read_alias(ctx, problem_id):
     """Same as `statement`."""
@@ -127,13 +167,14 @@ def read_alias(ctx, problem_id):
 
 
 @cli.command()
-@click.argument("problem_id", metavar="ID")
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 @click.option("--yes", "-y", is_flag=True, help="Skip the spoiler question.")
 def show(problem_id, yes):
-    """Reveal the reference solutions of ID (loop and vectorized)."""
-    from drill import listing
+    """Reveal the reference solutions of ID (loop and vectorized), then its notes."""
+    from drill import listing, mock
 
     problem = _problem(problem_id)
+    mock.guard("solutions")
     if not yes and sys.stdin.isatty() and sys.stdout.isatty():
         if not click.confirm(f"Reveal the reference solutions of {problem.id}? Spoilers ahead", default=False):
             click.echo("Not revealed. `drill hint " + problem.id + "` gives one hint at a time.")
@@ -142,8 +183,8 @@ def show(problem_id, yes):
 
 
 @cli.command()
-@click.argument("problem_id", metavar="ID")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
+@click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None, help="Seed of the hidden cases (default 231).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of tables (= --format json).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "gradescope"]), default=None,
@@ -153,7 +194,8 @@ def show(problem_id, yes):
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True, callback=_finite_seconds,
               help="Wall-clock limit per call, in seconds.")
 @click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of the worker, e.g. 512M or 2G.")
-@click.option("--case", "only_case", default=None, help="Run only the hidden case of this name.")
+@click.option("--case", "only_case", default=None, shell_complete=_complete_case,
+              help="Run only the hidden case of this name.")
 @click.option("-v", "--verbose", is_flag=True, help="Show every case's failure in full.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the closing line.")
 @click.option("-x", "--exitfirst", is_flag=True, help="Stop at the first failing case.")
@@ -161,7 +203,7 @@ def show(problem_id, yes):
               help="Run the file under bubblewrap (for code you did not write; see below).")
 def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, memory, only_case, verbose, quiet,
           exitfirst, isolate):
-    """Grade FILE against the hidden cases of ID.
+    """Grade FILE (default ./ID.py) against the hidden cases of ID.
 
     \b
     Your file always runs in a separate worker process under a time, memory and
@@ -173,13 +215,13 @@ def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, m
     Python and numpy: not the bank, not your home or progress, not drill itself.
     It does not protect against kernel exploits. Without bwrap it exits 2.
     """
-    from drill import judge, progress, report
+    from drill import judge, practice, report
     from drill.sandbox import Limits
 
     if as_json and fmt not in (None, "json"):
         raise Failure(f"--json and --format {fmt} disagree; give one of them.")
     fmt = "json" if as_json else (fmt or "text")
-    problem = _problem(problem_id)
+    problem, file = _problem_and_file(problem_id, file, "check")
     if not file.exists():
         raise Failure(f"{file} does not exist. `drill start {problem.id} {file}` writes a skeleton there.")
     if file.is_dir():
@@ -202,8 +244,7 @@ def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, m
     except IsolationUnavailable as exc:
         raise Failure(str(exc)) from None
     except judge.UnknownCase:
-        names = ", ".join(c.name for c in judge.build_cases(problem, seed))
-        raise Failure(f"no case named '{only_case}' for {problem.id} with seed {seed}; cases: {names}") from None
+        raise Failure(_unknown_case(only_case, [c.name for c in judge.build_cases(problem, seed)], problem.id, seed)) from None
     if fmt == "text":
         report.render(result, report.QUIET if quiet else report.VERBOSE if verbose else report.NORMAL)
     else:
@@ -215,18 +256,12 @@ def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, m
         else:
             echo_json(formats.gradescope(data) if fmt == "gradescope" else data)
     if not no_record:  # `drill grade` checks others' files: that is not the user's progress
-        try:
-            # One case passing is not the problem solved: a --case run counts as an attempt, untimed.
-            full = not result.partial
-            progress.record_check(problem.id, str(file), result.passed and full, result.verdict, seed,
-                                  result.user_seconds if full else None)
-        except progress.ProgressError as exc:
-            click.echo(f"drill: warning: {exc}", err=True)
+        practice.after_check(problem, file, result, seed, to_stderr=fmt != "text")
     sys.exit(EXIT_OK if result.passed else EXIT_FAILED)
 
 
 @cli.command()
-@click.argument("problem_id", metavar="ID")
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Checks run at once.  [default: the number of cores]")
@@ -268,17 +303,19 @@ def grade(problem_id, paths, jobs, out, isolate, seed, no_timing, timeout, memor
 
 
 @cli.command()
-@click.argument("problem_id", metavar="ID")
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
 @click.option("--all", "show_all", is_flag=True, help="Show every hint at once.")
 def hint(problem_id, show_all):
     """Show the next hint for ID (one more each time)."""
-    from drill import listing
+    from drill import listing, mock
 
-    listing.show_hint(_problem(problem_id), show_all)
+    problem = _problem(problem_id)
+    mock.guard("hints")
+    listing.show_hint(problem, show_all)
 
 
 @cli.command()
-@click.argument("problem_ids", metavar="[ID]...", nargs=-1)
+@click.argument("problem_ids", metavar="[ID]...", nargs=-1, shell_complete=_complete_id)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--seeds", type=click.IntRange(1, 1000), default=20, show_default=True,
               help="Seeds every known mistake is swept over.")
@@ -296,6 +333,106 @@ def verify(problem_ids, as_json, seeds):
     ids = list(problem_ids) or catalog.ids
     ok = verifier.run(catalog, ids, as_json, seeds)
     sys.exit(EXIT_OK if ok else EXIT_FAILED)
+
+
+def _unknown_case(name: str, names: list[str], problem_id: str, seed: int) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"no case named '{name}' for {problem_id} with seed {seed}.{hint} Cases: {', '.join(names)}"
+
+
+def _problem_and_file(problem_id: str, file: Path | None, command: str):
+    """ID and FILE as given; FILE defaults to ./ID.py; `drill check my.py` says the id is missing."""
+    from drill import practice
+
+    forgot = practice.forgotten_id(_catalog(), problem_id, None if file is None else str(file), command)
+    if forgot is not None:
+        raise forgot
+    problem = _problem(problem_id)
+    return problem, file if file is not None else practice.default_file(problem.id, command)
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--seed", type=click.IntRange(0, 2**63 - 1), default=None, help="Seed of the hidden cases (default 231).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True, callback=_finite_seconds,
+              help="Wall-clock limit per call, in seconds.")
+@click.option("--memory", "memory", default="2G", show_default=True, help="Memory limit of the worker, e.g. 512M or 2G.")
+@click.option("--max-runs", type=click.IntRange(min=1), default=None, hidden=True, help="Stop after N checks.")
+def watch(problem_id, file, seed, timeout, memory, max_runs):
+    """Check FILE (default ./ID.py), then again every time it is saved, until Ctrl-C.
+    Type h + Enter for the next hint."""
+    from drill import judge
+    from drill import watch as watcher
+    from drill.sandbox import Limits
+
+    problem, file = _problem_and_file(problem_id, file, "watch")
+    if file.is_dir():
+        raise Failure(f"{file} is a directory; give the path of your solution file.")
+    limits = Limits(timeout=timeout, memory=_memory(memory))
+    seed = judge.DEFAULT_SEED if seed is None else seed
+    sys.exit(watcher.run(problem, file, seed, limits, max_runs))
+
+
+@cli.command()
+@click.argument("problem_id", metavar="ID", shell_complete=_complete_id)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+def reset(problem_id, yes):
+    """Forget your progress on ID: its checks, hints shown and mock rounds."""
+    from drill import progress
+
+    problem = _problem(problem_id)
+    try:
+        checks, hints = progress.counts(problem.id)
+    except progress.ProgressError as exc:
+        raise Failure(str(exc)) from None
+    what = f"{checks} check{'s' * (checks != 1)} and {hints} hint{'s' * (hints != 1)} shown"
+    if not yes:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise Failure(f"reset forgets {what} for {problem.id}; not on a terminal, so confirm with --yes: "
+                          f"drill reset {problem.id} --yes")
+        if not click.confirm(f"Forget {what} for {problem.id}?", default=False):
+            click.echo("Nothing forgotten.")
+            return
+    try:
+        progress.reset(problem.id)
+    except progress.ProgressError as exc:
+        raise Failure(str(exc)) from None
+    click.echo(f"Forgot {what} for {problem.id}: it is new again.")
+
+
+@cli.command()
+@click.option("--minutes", type=click.FloatRange(min=0, min_open=True, max=24 * 60), default=45, show_default=True,
+              help="Length of the round.")
+@click.option("--difficulty", type=click.Choice(["easy", "medium", "hard"]), default=None,
+              help="Pick a problem of this difficulty.")
+@click.option("--topic", default=None, help="Pick a problem of this topic.")
+@click.option("--stop", is_flag=True, help="End the running round.")
+@click.option("--pick", default=None, hidden=True, shell_complete=_complete_id, help="This problem (for tests).")
+def mock(minutes, difficulty, topic, stop, pick):
+    """A mock interview round: a random problem you have not passed, written to ./ID.py, against the clock.
+    Hints and solutions are off until it ends (passed, time up, or --stop)."""
+    from drill import mock as mocks
+
+    try:
+        if stop:
+            mocks.stop()
+        else:
+            mocks.start(_catalog(), minutes, difficulty, topic, pick)
+    except mocks.progress.ProgressError as exc:
+        raise Failure(str(exc)) from None
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def stats(as_json):
+    """Your practice so far: per topic and difficulty, passed/attempted, median time to pass, hints used."""
+    from drill import stats as statistics
+
+    statistics.show(_catalog(), as_json)
 
 
 def _exit_on_signal(signum, frame):

@@ -6,6 +6,12 @@ import click
 from drill import progress
 from drill.ui import console, echo_json, plain, table_box
 
+
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 DIFFICULTY_STYLE = {"easy": "green", "medium": "yellow", "hard": "red"}
 STATUS_STYLE = {"new": "dim", "attempted": "yellow", "passed": "green"}
 
@@ -19,32 +25,83 @@ def _format_seconds(seconds: float | None) -> str:
     return f"{seconds / 1e-9:.3g} ns"
 
 
-def show(catalog, as_json: bool) -> None:
-    problems = catalog.all()
-    status = progress.statuses()
-    rows = []
-    for p in problems:
-        s = status.get(p.id)
-        rows.append({"id": p.id, "title": p.title, "topic": p.topic, "difficulty": p.difficulty,
-                     "functions": list(p.functions), "status": s.status if s else "new",
-                     "best_seconds": s.best_seconds if s else None, "attempts": s.attempts if s else 0})
+STATUSES = ("new", "attempted", "passed")
+
+
+def _best(seconds: float | None, size: str | None) -> str:
+    if seconds is None:
+        return "-"
+    return _format_seconds(seconds) + (f" @ {size}" if size else "")
+
+
+def rows(catalog, topic: str | None = None, difficulty: str | None = None, status: str | None = None) -> list[dict]:
+    """One record per problem (with the user's progress), filtered."""
+    progress_by_id = progress.statuses()
+    out = []
+    for p in catalog.all():
+        s = progress_by_id.get(p.id)
+        row = {"id": p.id, "title": p.title, "topic": p.topic, "difficulty": p.difficulty,
+               "functions": list(p.functions), "status": s.status if s else "new",
+               "best_seconds": s.best_seconds if s else None, "best_size": s.best_size if s else None,
+               "attempts": s.attempts if s else 0, "hints": s.hints if s else 0, "hints_total": len(p.hints)}
+        if topic and p.topic.lower() != topic.lower():
+            continue
+        if difficulty and p.difficulty != difficulty:
+            continue
+        if status and row["status"] != status:
+            continue
+        out.append(row)
+    return out
+
+
+def summary(listed: list[dict]) -> str:
+    passed = sum(r["status"] == "passed" for r in listed)
+    attempted = sum(r["status"] == "attempted" for r in listed)
+    return f"{passed}/{len(listed)} passed, {attempted} attempted"
+
+
+def show(catalog, as_json: bool, topic: str | None = None, difficulty: str | None = None,
+         status: str | None = None) -> None:
+    listed = rows(catalog, topic, difficulty, status)
     if as_json:
-        echo_json(rows)
+        echo_json(listed)
         return
+    problem = progress.check_store()
+    if problem:
+        click.echo(f"drill: warning: {problem}", err=True)
     from rich.table import Table
 
-    table = Table(box=table_box(), title=None if plain() else "drill problems")
-    for column in ("id", "title", "topic", "difficulty", "status", "best time"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(
-            f"[bold]{row['id']}[/]", row["title"], row["topic"],
-            f"[{DIFFICULTY_STYLE.get(row['difficulty'], '')}]{row['difficulty']}[/]",
-            f"[{STATUS_STYLE[row['status']]}]{row['status']}[/]", _format_seconds(row["best_seconds"]),
-        )
+    filtered = bool(topic or difficulty or status)
     out = console()
-    out.print(table)
-    out.print("Start one with: drill start <id> \\[file]")
+    narrow = out.width < 110  # no topic column, the title folds under a shorter header
+    id_width = max([2] + [len(r["id"]) for r in listed])
+    table = Table(box=table_box(), title=None if plain() or narrow else "drill problems",
+                  pad_edge=not narrow, collapse_padding=narrow)
+    table.add_column("id", no_wrap=True, min_width=id_width)
+    table.add_column("title", overflow="fold", ratio=1, min_width=8)
+    if not narrow:
+        table.add_column("topic", overflow="fold")
+    table.add_column("difficulty" if not narrow else "level", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("tries", justify="right", no_wrap=True)
+    table.add_column("hints", justify="right", no_wrap=True)
+    table.add_column("best time", overflow="fold", min_width=6)
+    for row in listed:
+        hints = f"{row['hints']}/{row['hints_total']}" if row["hints"] else "-"
+        cells = [f"[bold]{row['id']}[/]", escape(row["title"])] + ([] if narrow else [escape(row["topic"])]) + [
+            f"[{DIFFICULTY_STYLE.get(row['difficulty'], '')}]{row['difficulty']}[/]",
+            f"[{STATUS_STYLE[row['status']]}]{row['status']}[/]", str(row["attempts"] or "-"), hints,
+            escape(_best(row["best_seconds"], row["best_size"])),
+        ]
+        table.add_row(*cells)
+    if listed:
+        out.print(table)
+    else:
+        out.print("No problem matches these filters.")
+    total = len(catalog.ids)
+    line = summary(listed) + (f" (filtered: {len(listed)} of {total} problems)" if filtered else "")
+    out.print(line)
+    out.print("Start one with: drill start <id> \\[file]", style="dim")
 
 
 def print_statement(problem) -> None:
@@ -58,6 +115,8 @@ def print_statement(problem) -> None:
 
 
 def print_solutions(problem) -> None:
+    """Both references, then the problem's notes. Code lines are never cut: plain text prints them as
+    they are; on a terminal they are highlighted and wrapped to the width."""
     out = console()
     for kind in ("loop", "vectorized"):
         path = problem.reference_path(kind)
@@ -68,8 +127,19 @@ def print_solutions(problem) -> None:
         from rich.panel import Panel
         from rich.syntax import Syntax
 
-        out.print(Panel(Syntax(code, "python", line_numbers=True, theme="ansi_dark"),
+        out.print(Panel(Syntax(code, "python", line_numbers=True, theme="ansi_dark", word_wrap=True),
                         title=f"{problem.id}: {kind} reference", title_align="left"))
+    notes = problem.notes_path
+    if notes.is_file():
+        text = notes.read_text(encoding="utf-8")
+        if plain():
+            click.echo(f"# ---- {problem.id}: notes ({notes.name}) ----\n{text.rstrip()}\n")
+        else:
+            from rich.markdown import Markdown
+            from rich.rule import Rule
+
+            out.print(Rule(f"{problem.id}: notes", align="left"))
+            out.print(Markdown(text, code_theme="ansi_dark"))
 
 
 def show_hint(problem, show_all: bool) -> None:

@@ -9,23 +9,51 @@ import sys
 import click
 
 
+_COLOR = "auto"  # set by `drill --color`
+
+
+def set_color(mode: str) -> None:
+    global _COLOR
+    _COLOR = mode
+
+
 def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def color() -> bool:
+    """Colour and rich layout: --color always|never wins; then NO_COLOR (off), then FORCE_COLOR (on); else a terminal."""
+    if _COLOR != "auto":
+        return _COLOR == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal()
+
+
 def plain() -> bool:
-    """Plain text: when piped, or when NO_COLOR is set."""
-    return not is_terminal() or bool(os.environ.get("NO_COLOR"))
+    """Plain text: when piped, or when NO_COLOR is set (and colour is not forced)."""
+    return not color()
+
+
+def width() -> int | None:
+    """The width to lay out for: the terminal's; when piped, COLUMNS if set, else 110."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if is_terminal() else 110
 
 
 def console():
-    """A rich console on stdout: colours on a terminal, plain text otherwise."""
+    """A rich console on stdout: colours on a terminal (or when forced), plain text otherwise."""
     from rich.console import Console
 
     if plain():
-        return Console(no_color=True, highlight=False, emoji=False, width=None if is_terminal() else _columns(),
-                       soft_wrap=False, force_terminal=False)
-    return Console(highlight=False)
+        return Console(no_color=True, highlight=False, emoji=False, width=width(), soft_wrap=False,
+                       force_terminal=False)
+    return Console(highlight=False, force_terminal=True if not is_terminal() else None, no_color=False,
+                   width=width())
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0)]}
@@ -35,12 +63,6 @@ def visible(text: str) -> str:
     """Text from the user's code with every control character shown escaped (\\x1b, not ESC): what a
     solution prints or raises must never move the cursor, erase lines or reach the clipboard."""
     return str(text).translate(_CONTROL)
-
-
-def _columns() -> int:
-    """The width of piped output: $COLUMNS when it is a number, else 110."""
-    value = os.environ.get("COLUMNS", "")
-    return int(value) if value.isdigit() and int(value) >= 40 else 110
 
 
 def table_box():

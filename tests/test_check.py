@@ -9,6 +9,7 @@ from drill import judge
 from drill.sandbox import Limits
 
 SOLUTIONS = ROOT / "solutions"
+MY_IOU = ROOT / "tests" / "fixtures" / "iou" / "correct_numpy.py"
 
 
 def write(tmp_path, source, name="mine.py"):
@@ -156,7 +157,7 @@ def test_progress_is_recorded_and_listed(run, tmp_path, drill_home):
     run("check", "iou", wrong, "--no-timing")
     rows = {r["id"]: r for r in json.loads(run("list", "--json").output)}
     assert rows["iou"]["status"] == "attempted" and rows["bn_forward"]["status"] == "new"
-    run("check", "iou", SOLUTIONS / "iou" / "loop.py")
+    run("check", "iou", MY_IOU)  # the user's own correct file (a shipped reference is not recorded)
     rows = {r["id"]: r for r in json.loads(run("list", "--json").output)}
     assert rows["iou"]["status"] == "passed" and rows["iou"]["best_seconds"] > 0
     assert (drill_home / "progress.db").exists()
@@ -166,7 +167,7 @@ def test_progress_is_recorded_and_listed(run, tmp_path, drill_home):
 def test_progress_store_honours_xdg_data_home(run, tmp_path, monkeypatch):
     monkeypatch.delenv("DRILL_HOME")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--no-timing")
+    run("check", "iou", MY_IOU, "--no-timing")
     assert (tmp_path / "xdg" / "drill" / "progress.db").exists()
 
 
@@ -174,7 +175,7 @@ def test_unwritable_progress_store_only_warns(run, tmp_path, monkeypatch):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("")
     monkeypatch.setenv("DRILL_HOME", str(blocker / "sub"))
-    result = run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--no-timing")
+    result = run("check", "iou", MY_IOU, "--no-timing")
     assert result.exit_code == 0 and "warning" in result.output
 
 

@@ -746,7 +746,7 @@ def test_check_never_writes_next_to_or_into_the_solution(tmp_path, source, extra
 def test_check_records_progress_in_drill_home_only(tmp_path, drill_home):
     folder = tmp_path / "work"
     folder.mkdir()
-    shutil.copy(ROOT / "solutions" / "iou" / "loop.py", folder / "solution.py")
+    shutil.copy(ROOT / "tests" / "fixtures" / "iou" / "correct_numpy.py", folder / "solution.py")
     result = cli_check(folder / "solution.py", cwd=folder)
     assert result.code == 0, result.stderr
     assert (drill_home / "progress.db").is_file()
