@@ -97,8 +97,10 @@ def _and(names: list[str]) -> str:
 def closing_line(report: Report) -> str:
     passed = sum(c.verdict == "pass" for c in report.cases)
     total = len(report.cases)
+    if report.passed and report.partial:
+        return f"PASSED {', '.join(c.name for c in report.cases)} ({total} case{'s' * (total > 1)})"
     if report.passed:
-        return f"PASSED {passed}/{total}" + (" (only the cases run)" if report.partial else "")
+        return f"PASSED all {total} hidden cases of {report.problem.id}"
     if report.rejected:
         return f"FAILED ({report.verdict}): nothing could be run"
     words = outcome_words(report) or f"{report.verdict} first"
@@ -153,7 +155,7 @@ def render(report: Report, verbosity: int = NORMAL) -> None:
         limit = OUTPUT_LINES if verbosity == VERBOSE else 5
         lines = report.output_head.rstrip().splitlines()
         cut = report.output_total - len("\n".join(lines[:limit]).encode())
-        tail = f"\n... {cut:,} more bytes (-v shows more, --json keeps the first {len(report.output_head.encode()):,})" \
+        tail = f"\n... {cut:,} more bytes cut (-v shows more, --json keeps the first {len(report.output_head.encode()):,})" \
             if cut > 1 else ""
         out.print(_panel(_escape("\n".join(lines[:limit])) + tail, "your code printed", "blue"))
 
@@ -163,9 +165,9 @@ def render(report: Report, verbosity: int = NORMAL) -> None:
         out.print(f"timing: {_escape(report.timing_note)}")
 
     if report.passed:
-        more = "; run without --case for the full check (or without -x)" if report.partial else \
+        more = "; run without --case for the full check" if report.partial else \
             f". Compare with the references: drill show {problem.id}"
-        out.print(f"[{style}]{closing}[/] hidden cases of {problem.id}{more}")
+        out.print(f"[{style}]{closing}[/]{more}")
     else:
         out.print(f"[{style}]{_escape(closing)}[/]")
         # printed whole, never wrapped, so that it can be copied; it names the case shown above

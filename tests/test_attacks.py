@@ -386,7 +386,7 @@ def test_isolate_every_attack_is_a_non_pass_with_drills_own_output(tmp_path, ban
     home = tmp_path / "home"
     reference = bank / "solutions" / "iou" / "vectorized.py"
     # a passing check first, so that there is a progress store to attack
-    code, *_ = drill(bank, home, "check", "iou", attack(tmp_path, RIGHT_IOU, "mine.py"), "--no-timing")
+    code, *_ = drill(bank, home, "check", "iou", attack(tmp_path, RIGHT_IOU + "\n# mine\n", "mine.py"), "--no-timing")
     assert code == 0
     store = _snapshot(home)
     before = _snapshot(bank)

@@ -218,12 +218,28 @@ def test_reset_forgets_checks_and_hints_with_yes_and_refuses_without_a_terminal(
 # ---------------------------------------------------------------- drill mock
 
 
+@pytest.fixture
+def seed_bank(tmp_path_factory, monkeypatch):
+    """The five seed problems only: the mock tests count on which problems a topic or a difficulty holds."""
+    import shutil
+
+    from conftest import SEED_PROBLEM_IDS
+
+    root = tmp_path_factory.mktemp("seed-bank")
+    for problem in SEED_PROBLEM_IDS:
+        shutil.copytree(ROOT / "problems" / problem, root / "problems" / problem)
+        shutil.copytree(ROOT / "solutions" / problem, root / "solutions" / problem)
+    monkeypatch.setenv("DRILL_BANK", str(root))
+    return root
+
+
 def _set_mock_start(drill_home, seconds_ago):
     with sqlite3.connect(drill_home / "progress.db") as db:
         db.execute("UPDATE mocks SET started = ? WHERE ended IS NULL", (time.time() - seconds_ago,))
 
 
-def test_mock_round_refuses_hints_reports_time_and_records_the_pass(run, tmp_path, monkeypatch, drill_home, catalog):
+def test_mock_round_refuses_hints_reports_time_and_records_the_pass(run, tmp_path, monkeypatch, drill_home, catalog,
+                                                                    seed_bank):
     monkeypatch.chdir(tmp_path)
     result = run("mock", "--topic", "detection")
     assert result.exit_code == 0, result.output
@@ -259,7 +275,7 @@ def test_mock_ends_when_the_time_is_up_and_the_next_command_says_so(run, tmp_pat
     assert data["mocks"][0]["passed"] is False and data["mocks"][0]["how"] == "time up"
 
 
-def test_mock_stop_and_filters_and_never_overwriting(run, tmp_path, monkeypatch):
+def test_mock_stop_and_filters_and_never_overwriting(run, tmp_path, monkeypatch, seed_bank):
     monkeypatch.chdir(tmp_path)
     result = run("mock", "--difficulty", "hard")
     assert result.exit_code == 0 and (tmp_path / "conv_backward.py").exists()
@@ -272,7 +288,7 @@ def test_mock_stop_and_filters_and_never_overwriting(run, tmp_path, monkeypatch)
     assert result.exit_code == 2 and "Did you mean 'detection'?" in result.output
 
 
-def test_mock_picks_only_problems_not_passed(run, tmp_path, monkeypatch):
+def test_mock_picks_only_problems_not_passed(run, tmp_path, monkeypatch, seed_bank):
     monkeypatch.chdir(tmp_path)
     run("check", "iou", MY_IOU, "--no-timing")
     result = run("mock", "--topic", "detection")
