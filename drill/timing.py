@@ -160,10 +160,11 @@ def references(problem) -> dict[str, str]:
     return found
 
 
-def timing_task(problem, task_id: int, sizes: list[dict] | None = None, budget: float = TIMING_BUDGET,
+def timing_task(problem, task_id: int, sizes: list[dict] | None = None, budget: float | None = None,
                 return_outputs: tuple[str, ...] = ()):
     """The worker task timing the last step of the call plan at every size, and the arrays it needs."""
     sizes = sizes if sizes is not None else sizes_of(problem)
+    budget = TIMING_BUDGET if budget is None else budget
     encoded, arrays = encode_inputs({"sizes": [{"label": s["label"], "inputs": s["inputs"]} for s in sizes]})
     for entry, size in zip(encoded["sizes"], sizes):
         entry["work"] = _work(size) or float(_elements(size["inputs"]))
