@@ -38,7 +38,7 @@ from drill.sandbox import encode_inputs
 TIMING_BUDGET = 1.0       # seconds of measured calls of the fast implementations, over all sizes
 SLOW_CALL_LIMIT = 0.1     # an implementation whose call would take longer (extrapolated) is not run
 SLOW_ROUNDS = 3           # calls of a slow implementation (the loop reference) measured per size
-MIN_ROUNDS, MAX_ROUNDS = 5, 400
+MIN_ROUNDS, MAX_ROUNDS = 5, 80
 NOISY_SPREAD = 0.5        # (q3 - q1) / median above this: re-measured once, then flagged noisy
 MIN_SECONDS = 1e-7        # no call of a real implementation is faster than this
 MAX_SHARE = 10.0          # nor does it beat this machine's matmul rate by more than this factor

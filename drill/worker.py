@@ -434,6 +434,18 @@ def _extrapolate(points, work):
     return t2 + slope * max(0.0, work - w2)
 
 
+def _widest(times, threshold):
+    """The largest (q3 - q1) / median over the implementations (inf for too few samples)."""
+    worst = 0.0
+    for samples in times.values():
+        if _len(samples) < 4:
+            return float("inf")
+        ordered = sorted(samples)
+        q1, median, q3 = ordered[_len(ordered) // 4], ordered[_len(ordered) // 2], ordered[(3 * _len(ordered)) // 4]
+        worst = max(worst, (q3 - q1) / median if median > 0 else float("inf"))
+    return worst
+
+
 def _wide(samples, threshold):
     if _len(samples) < 4:
         return False
@@ -462,7 +474,8 @@ def task_timing(task, module, arrays, user_file, guard):
     plan = task["plan"]
     setup, timed = plan[:-1], plan[-1]
     sizes = task["sizes"]
-    budget = float(task["budget"]) / max(1, _len(sizes))
+    total_budget = float(task["budget"])
+    spent = 0.0  # seconds of measuring so far: what a small size leaves over goes to the larger ones
     slow_limit = float(task.get("slow_call_limit", 1.0))
     noisy = float(task.get("noisy_spread", 0.5))
     slow_rounds = int(task.get("slow_rounds", 3))
@@ -474,6 +487,7 @@ def task_timing(task, module, arrays, user_file, guard):
     outputs = {}
     for index, size in enumerate(sizes):
         work = float(size.get("work") or 1.0)
+        budget = max(total_budget / (2 * _len(sizes)), (total_budget - spent) / (_len(sizes) - index))
         calls, numbers, slow, skipped = {}, {}, set(), {}
         for name, impl in implementations.items():
             if name in failures:
@@ -505,14 +519,20 @@ def task_timing(task, module, arrays, user_file, guard):
             if seconds * slow_rounds > budget / 2:
                 slow.add(name)
             last.setdefault(name, []).append((work, seconds))
+        started = _perf_counter()
         times = _measure(calls, numbers, slow, budget, task["min_rounds"], task["max_rounds"], shuffler, failures,
                          slow_rounds)
         remeasured = False
-        if any(_wide(t, noisy) for name, t in times.items() if name not in slow):
-            fast = {name: call for name, call in calls.items() if name not in slow}
-            again = _measure(fast, numbers, set(), budget, task["min_rounds"], task["max_rounds"], shuffler, failures)
-            times.update({name: t for name, t in again.items() if t})
+        fast = {name: call for name, call in calls.items() if name not in slow}
+        if any(_wide(times.get(name, []), noisy) for name in fast):
+            # Measured once more; the tighter of the two measurements is kept (a burst of load from
+            # elsewhere spoils one, not both), and the judge flags the row if it is still wide.
+            again = _measure(fast, numbers, set(), budget / 2, task["min_rounds"], task["max_rounds"], shuffler,
+                             failures)
+            if _widest(again, noisy) < _widest({n: times.get(n, []) for n in fast}, noisy):
+                times.update({name: t for name, t in again.items() if t})
             remeasured = True
+        spent += _perf_counter() - started
         for name, t in times.items():
             if t:
                 ordered = sorted(t)
