@@ -200,7 +200,7 @@ def _timing_table(out, report: Report) -> None:
     table.add_column("you / vectorized", justify="right")
     for row in report.timing:
         ratio = row.ratio("vectorized")
-        work = f"{row.flops / 1e6:.3g} MFLOP" if row.flops else f"{row.bytes / 1e6:.3g} MB" if row.bytes else "-"
+        work = f"{row.flops / 1e6:.3g} MFLOP" if row.flops else _bytes(row.bytes) if row.bytes else "-"
         flag = " [yellow](noisy)[/]" if row.noisy else ""
         table.add_row(_escape(row.size) + flag, work, *(_timing_cell(row, k) for k in implementations),
                       "-" if ratio is None else f"{ratio:.2g}x")
@@ -213,6 +213,13 @@ def _timing_table(out, report: Report) -> None:
                   "read those rows as rough[/]")
     if report.timing_note:
         out.print(f"[dim]timing: {_escape(report.timing_note)}[/]")
+
+
+def _bytes(count: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.3g} {unit}"
+    return f"{count} B"
 
 
 def _rate_summary(report: Report, rate) -> str:

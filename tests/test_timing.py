@@ -119,9 +119,9 @@ def test_a_slow_loop_is_not_run_where_it_would_not_fit_and_the_cell_says_why(tmp
     loop = tmp_path / "loop.py"
     loop.write_text("import time\n\ndef work(n):\n    time.sleep(n * 1e-3)\n    return n\n")
     fast = tmp_path / "fast_ref.py"
-    fast.write_text("def work(n):\n    return n\n")
+    fast.write_text("def work(n):\n    return sum(range(100)) + n\n")  # ~1 µs: a real call, not a no-op
     you = types.ModuleType("solution")
-    you.work = lambda n: n
+    you.work = lambda n: sum(range(100)) + n
     encoded = [{"label": f"n={n}", "inputs": {"n": n}, "work": float(n)} for n in (1, 2, 40_000)]
     task = {"plan": [{"call": "work", "args": ["n"], "kwargs": {}, "returns": "out"}], "sizes": encoded,
             "references": {"loop": str(loop), "vectorized": str(fast)}, "budget": 0.06, "min_rounds": 3,
