@@ -71,8 +71,14 @@ class TimingRow:
     skipped: dict[str, str] = field(default_factory=dict)  # implementation -> why it was not run
     estimated_seconds: dict[str, float] = field(default_factory=dict)
     matmul_gflops: float | None = None                     # this machine's rate, for the shares
+    paired: dict[str, float] = field(default_factory=dict)  # median of the per-round ratios you / other
 
     def ratio(self, other: str) -> float | None:
+        """you / other: the median of the ratios of samples taken in the same round when both were
+        sampled in every round (a burst of load from elsewhere then hits both sides of each ratio),
+        else the ratio of the medians."""
+        if other in self.paired:
+            return self.paired[other]
         mine, theirs = self.seconds.get("you"), self.seconds.get(other)
         if mine is None or not theirs:
             return None
@@ -96,7 +102,7 @@ class TimingRow:
         return {"size": self.size, "seconds": self.seconds,
                 "ratio_vs_loop": self.ratio("loop"), "ratio_vs_vectorized": self.ratio("vectorized"),
                 "flops": self.flops, "bytes": self.bytes, "spread": self.spread, "noisy": self.noisy,
-                "remeasured": self.remeasured, "skipped": self.skipped,
+                "remeasured": self.remeasured, "skipped": self.skipped, "paired_ratios": self.paired,
                 "estimated_seconds": self.estimated_seconds,
                 "gflops": {n: self.gflops(n) for n in names},
                 "share_of_matmul": {n: self.share(n) for n in names}}
@@ -225,6 +231,10 @@ def validate_row(data, size: dict | None, matmul_gflops: float | None) -> Timing
             raise RefusedRow(f"{name}: {nbytes / spread['median'] / 1e9:.3g} GB/s moved, more than any memory")
         row.seconds[name] = spread["median"]
         row.spread[name] = spread
+    mine = times.get("you")
+    for name, samples in times.items():
+        if name != "you" and row.seconds.get(name) and row.seconds.get("you") and len(samples) == len(mine) >= 4:
+            row.paired[name] = float(np.median(np.asarray(mine) / np.asarray(samples)))
     skipped = data.get("skipped") if isinstance(data.get("skipped"), dict) else {}
     for name, estimate in skipped.items():
         if name in IMPLEMENTATIONS and isinstance(estimate, (int, float)) and not isinstance(estimate, bool) \

@@ -434,18 +434,6 @@ def _extrapolate(points, work):
     return t2 + slope * max(0.0, work - w2)
 
 
-def _widest(times, threshold):
-    """The largest (q3 - q1) / median over the implementations (inf for too few samples)."""
-    worst = 0.0
-    for samples in times.values():
-        if _len(samples) < 4:
-            return float("inf")
-        ordered = sorted(samples)
-        q1, median, q3 = ordered[_len(ordered) // 4], ordered[_len(ordered) // 2], ordered[(3 * _len(ordered)) // 4]
-        worst = max(worst, (q3 - q1) / median if median > 0 else float("inf"))
-    return worst
-
-
 def _wide(samples, threshold):
     if _len(samples) < 4:
         return False
@@ -525,12 +513,17 @@ def task_timing(task, module, arrays, user_file, guard):
         remeasured = False
         fast = {name: call for name, call in calls.items() if name not in slow}
         if any(_wide(times.get(name, []), noisy) for name in fast):
-            # Measured once more; the tighter of the two measurements is kept (a burst of load from
-            # elsewhere spoils one, not both), and the judge flags the row if it is still wide.
-            again = _measure(fast, numbers, set(), budget / 2, task["min_rounds"], task["max_rounds"], shuffler,
+            # Measured once more: a calm second measurement replaces the first (a burst of load from
+            # elsewhere spoilt it); when both are wide, both are kept (twice the samples: a steadier
+            # median), and the judge flags the row. The fast ones stay sampled round by round, so
+            # their samples still pair up.
+            again = _measure(fast, numbers, set(), budget, task["min_rounds"], task["max_rounds"], shuffler,
                              failures)
-            if _widest(again, noisy) < _widest({n: times.get(n, []) for n in fast}, noisy):
+            if not any(_wide(t, noisy) for t in again.values()):
                 times.update({name: t for name, t in again.items() if t})
+            elif _len(again) == _len(fast):
+                for name, t in again.items():
+                    times[name] = times.get(name, []) + t
             remeasured = True
         spent += _perf_counter() - started
         for name, t in times.items():
