@@ -17,7 +17,8 @@ Nothing here imports drill.judge (which imports this module).
 """
 from __future__ import annotations
 
-import copy
+import contextlib
+import ctypes
 import importlib.util
 import json
 import math
@@ -32,7 +33,6 @@ from pathlib import Path
 import numpy as np
 
 from drill.catalog import load_module
-from drill.plan import run_plan
 from drill.sandbox import encode_inputs
 
 TIMING_BUDGET = 0.8       # seconds of measured calls of the fast implementations, over all sizes
@@ -378,6 +378,50 @@ def _loss(forward_values: dict, outputs, upstreams) -> float:
     return total
 
 
+@contextlib.contextmanager
+def one_blas_thread():
+    """Run the block with one OpenBLAS thread, as the worker does. The judge's numpy started with
+    the machine's thread count; on a machine busy with other work, two BLAS threads wait on each
+    other and a conv forward takes ten times longer. A no-op when the library is not found."""
+    get = put = None
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as handle:
+            paths = {line.split()[-1] for line in handle if "openblas" in line.lower() and ".so" in line}
+        for path in sorted(paths):
+            library = ctypes.CDLL(path)
+            for prefix in ("scipy_openblas", "openblas"):
+                for suffix in ("64_", ""):
+                    if hasattr(library, f"{prefix}_get_num_threads{suffix}"):
+                        get = getattr(library, f"{prefix}_get_num_threads{suffix}")
+                        put = getattr(library, f"{prefix}_set_num_threads{suffix}")
+                        break
+                if get:
+                    break
+            if get:
+                break
+    except (OSError, AttributeError, IndexError):
+        get = put = None
+    before = None
+    if get is not None:
+        try:
+            get.restype = ctypes.c_int
+            put.argtypes = [ctypes.c_int]
+            before = int(get())
+            put(1)
+        except (OSError, AttributeError, ctypes.ArgumentError):
+            before = None
+    try:
+        yield
+    finally:
+        if before is not None:
+            put(before)
+
+
+def _forward(module, step, values: dict) -> dict:
+    result = getattr(module, step.call)(*(values[a] for a in step.args), **{k: values[v] for k, v in step.kwargs.items()})
+    return {step.returns: result} if isinstance(step.returns, str) else dict(zip(step.returns, result))
+
+
 def directional_reference(problem, size: dict, seed: int, reference=None) -> Directional | None:
     """<grad, v> of the reference forward along a few random directions v, by centered differences:
     (L(a + h v) - L(a - h v)) / 2h for every input a that has a gradient."""
@@ -399,9 +443,9 @@ def directional_reference(problem, size: dict, seed: int, reference=None) -> Dir
             h = DIRECTIONAL_H * max(1.0, float(np.sqrt(np.mean(base**2))) if base.size else 1.0)
             losses = []
             for sign in (1.0, -1.0):
-                values = dict(inputs)
+                values = dict(inputs)  # trusted code, fresh perturbed array: no deep copy needed
                 values[input_name] = base + sign * h * v
-                losses.append(_loss(run_plan(reference, (g.forward,), values), g.outputs, upstreams))
+                losses.append(_loss(_forward(reference, g.forward, values), g.outputs, upstreams))
             directions[grad_name].append(v)
             derivatives[grad_name].append((losses[0] - losses[1]) / (2 * h))
     return Directional(size["label"], directions, derivatives)
@@ -442,7 +486,8 @@ def run(report, sandbox, limits, decode_value, case_result) -> None:
     directional = None
     if problem.gradcheck is not None and sizes:
         try:
-            directional = directional_reference(problem, sizes[-1], report.seed)
+            with one_blas_thread():
+                directional = directional_reference(problem, sizes[-1], report.seed)
         except Exception as exc:  # a bank problem, never the user's: say so, time anyway
             report.timing_note = f"directional check not run ({type(exc).__name__}: {exc})"
     wanted = tuple(problem.gradcheck.wrt) if directional else ()

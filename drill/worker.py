@@ -425,13 +425,19 @@ def _measure(calls, numbers, slow, budget, min_rounds, max_rounds, shuffler, fai
 
 def _extrapolate(points, work):
     """A call's time at `work`, from its times at smaller sizes: a line through the last two (a fixed
-    overhead plus a cost per unit of work; never below the last time), or in proportion from one."""
+    overhead plus a cost per unit of work; never below the last time) when the time grew with the
+    work, or in proportion from one."""
     w2, t2 = points[-1]
     if _len(points) < 2:
         return t2 * work / max(w2, 1e-30)
     w1, t1 = points[-2]
-    slope = max(0.0, (t2 - t1) / (w2 - w1)) if w2 > w1 else t2 / max(w2, 1e-30)
-    return t2 + slope * max(0.0, work - w2)
+    if w2 <= w1:
+        return t2 * work / max(w2, 1e-30)
+    if t2 < 0.5 * t1 * w2 / w1:
+        # the time grew far less than the work: overhead, not yet the cost of the work (vectorized
+        # code at toy sizes); a line through two noisy overheads says nothing, so run it and see
+        return t2
+    return t2 + max(0.0, (t2 - t1) / (w2 - w1)) * max(0.0, work - w2)
 
 
 def _wide(samples, threshold):
@@ -475,7 +481,9 @@ def task_timing(task, module, arrays, user_file, guard):
     outputs = {}
     for index, size in enumerate(sizes):
         work = float(size.get("work") or 1.0)
-        budget = max(total_budget / (2 * _len(sizes)), (total_budget - spent) / (_len(sizes) - index))
+        # the small sizes get a little of the budget each; the largest (realistic) size the rest
+        share = total_budget / (2 * _len(sizes))
+        budget = share if index < _len(sizes) - 1 else max(share, total_budget - spent)
         calls, numbers, slow, skipped = {}, {}, set(), {}
         for name, impl in implementations.items():
             if name in failures:
@@ -504,9 +512,12 @@ def task_timing(task, module, arrays, user_file, guard):
                 outputs = {n: encoder.encode(named.get(n)) for n in wanted if n in named}
             calls[name] = (function, args, kwargs)
             numbers[name] = max(1, min(1000, int(2e-4 / max(seconds, 1e-9))))
-            if seconds * slow_rounds > budget / 2:
-                slow.add(name)
             last.setdefault(name, []).append((work, seconds))
+        # Slow: a call that alone would eat the budget, or ten times slower than the fastest one here
+        # (the loop reference next to vectorized code): a few samples say enough about it.
+        fastest = min((last[name][-1][1] for name in calls), default=0.0)
+        slow = {name for name in calls
+                if last[name][-1][1] * slow_rounds > budget / 2 or last[name][-1][1] > 10 * fastest + 1e-4}
         started = _perf_counter()
         times = _measure(calls, numbers, slow, budget, task["min_rounds"], task["max_rounds"], shuffler, failures,
                          slow_rounds)

@@ -140,8 +140,10 @@ def test_a_slow_loop_is_not_run_where_it_would_not_fit_and_the_cell_says_why(tmp
 
 def test_extrapolation_fits_an_overhead_plus_a_cost_per_unit_of_work():
     assert worker._extrapolate([(10.0, 1e-3)], 1000.0) == pytest.approx(0.1)  # one point: in proportion
-    # vectorized code: the same time at two sizes is overhead, not a cost that grows with the work
+    # vectorized code: the same time at two sizes is overhead, not a cost that grows with the work,
+    # even when noise makes the second a little slower
     assert worker._extrapolate([(10.0, 1e-3), (100.0, 1e-3)], 1e6) == pytest.approx(1e-3)
+    assert worker._extrapolate([(10.0, 1e-3), (100.0, 1.5e-3)], 1e6) == pytest.approx(1.5e-3)
     assert worker._extrapolate([(10.0, 1e-3), (20.0, 2e-3)], 40.0) == pytest.approx(4e-3)
 
 
@@ -156,6 +158,13 @@ def test_the_machine_rate_is_measured_once_and_cached_under_drill_home(drill_hom
     cached = json.loads((drill_home / "machine.json").read_text())
     assert cached["matmul_gflops"] == 42.0 and cached["key"] == timing.machine_key()
     assert timing.machine_matmul_gflops() == 42.0 and len(calls) == 1
+
+
+def test_one_blas_thread_is_restored_afterwards():
+    a = np.random.default_rng(0).standard_normal((64, 64))
+    with timing.one_blas_thread():
+        inside = a @ a
+    assert np.array_equal(inside, a @ a)
 
 
 def test_the_real_measurement_is_a_plausible_rate():
