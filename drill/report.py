@@ -232,6 +232,9 @@ def _rate_summary(report: Report, rate) -> str:
         text = f"your {name} at {_escape(row.size)}: {row.gflops('you'):.3g} GFLOP/s"
         if rate:
             text += f", {row.share('you'):.0%} of this machine's matmul rate ({rate:.3g} GFLOP/s, float64)"
+            fastest = (row.spread.get("you") or {}).get("min")
+            if fastest:  # on a busy machine the median lags far behind what the code does alone
+                text += f" (your fastest repeat: {row.flops / fastest / 1e9 / rate:.0%})"
             others = [f"the {k} reference: {row.share(k):.0%}" if k != "torch" else f"PyTorch: {row.share(k):.0%}"
                       for k in ("vectorized", "fastest", "torch") if row.share(k) is not None]
             if others:
