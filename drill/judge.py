@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import copy
 import difflib
-import importlib.util
 import io
 import shlex
 import sys
@@ -25,9 +24,11 @@ from drill.diagnosis import Diagnoser
 from drill.gradcheck import numerical_gradient, rel_error
 from drill.plan import MISSING, base_name, outputs_of, resolve, run_plan
 from drill.sandbox import Limits, Sandbox, encode_inputs
+from drill import timing as timing_module
+from drill.timing import TimingRow
 
 DEFAULT_SEED = 231  # cs231n's seed: reproducible by default
-TIMING_BUDGET = 0.8  # seconds of measured calls, spread over the sizes
+TIMING_BUDGET = timing_module.TIMING_BUDGET  # seconds of measured calls (see drill.timing)
 VERDICTS = ("pass", "wrong", "error", "timeout", "memory", "crash", "rejected")  # DESIGN.md's vocabulary
 
 
@@ -73,6 +74,7 @@ class GradientResult:
     rel_error_vs_reference: float | None = None
     rel_error_vs_numeric: float | None = None
     rel_error_vs_own_forward: float | None = None
+    rel_error_directional: float | None = None  # at the largest timing size (drill.timing)
 
     @property
     def agrees_with_own_forward(self) -> bool | None:
@@ -85,23 +87,8 @@ class GradientResult:
                 "rel_error_vs_reference": self.rel_error_vs_reference,
                 "rel_error_vs_numeric": self.rel_error_vs_numeric,
                 "rel_error_vs_own_forward": self.rel_error_vs_own_forward,
-                "agrees_with_own_forward": self.agrees_with_own_forward}
-
-
-@dataclass
-class TimingRow:
-    size: str
-    seconds: dict[str, float | None]
-
-    def ratio(self, other: str) -> float | None:
-        mine, theirs = self.seconds.get("you"), self.seconds.get(other)
-        if mine is None or not theirs:
-            return None
-        return mine / theirs
-
-    def to_json(self) -> dict:
-        return {"size": self.size, "seconds": self.seconds,
-                "ratio_vs_loop": self.ratio("loop"), "ratio_vs_vectorized": self.ratio("vectorized")}
+                "agrees_with_own_forward": self.agrees_with_own_forward,
+                "rel_error_directional": self.rel_error_directional}
 
 
 @dataclass
@@ -113,6 +100,7 @@ class Report:
     gradients: list[GradientResult] = field(default_factory=list)
     timing: list[TimingRow] = field(default_factory=list)
     timing_note: str = ""
+    machine: dict = field(default_factory=lambda: {"matmul_gflops": None})
     mistakes: list[dict] = field(default_factory=list)
     rejected: str = ""        # why the file could not be run at all
     load_verdict: str = ""    # the verdict every case got when the file could not be loaded
@@ -158,6 +146,7 @@ class Report:
             "cases": [c.to_json() for c in self.cases],
             "gradients": [g.to_json() for g in self.gradients],
             "timing": [t.to_json() for t in self.timing],
+            "machine": self.machine,
             "mistakes": self.mistakes,
             "output": {"head": self.output_head, "total_bytes": self.output_total,
                        "cut_bytes": max(0, self.output_total - len(self.output_head.encode()))},
@@ -334,6 +323,7 @@ class Prepared:
     numeric: dict            # (case name, gradient name) -> centered differences of the reference forward
     diagnoser: Diagnoser
     grad_cases: list[Case]
+    reference: object = None  # the vectorized reference module, loaded before any user code runs
 
 
 def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients: bool = True) -> Prepared:
@@ -357,7 +347,8 @@ def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients
 
         for grad_name, input_name in g.wrt.items():
             numeric[case.name, grad_name] = numerical_gradient(forward, values[input_name], upstream)
-    return Prepared(problem, seed, cases, expected, numeric, Diagnoser(problem, cases, expected), grad_cases)
+    return Prepared(problem, seed, cases, expected, numeric, Diagnoser(problem, cases, expected), grad_cases,
+                    reference)
 
 
 def _nbytes(value) -> int:
@@ -464,7 +455,7 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
             only_case = only_case or ran[-1].name  # partial
     report = _judge(prepared, path, session, 0, partial=bool(only_case))
     if timing:
-        _time(report, sandbox, limits)
+        _time(report, sandbox, limits, prepared.reference)
     return report
 
 
@@ -491,22 +482,17 @@ def sweep(problem: Problem, path: Path, seeds, limits: Limits | None = None,
 
 def _timing_files(problem: Problem) -> list:
     """The references a timing task loads: read before any user code runs (see Sandbox)."""
-    return [problem.reference_path("loop"), problem.reference_path("vectorized"), problem.torch_path]
+    return [problem.reference_path(kind) for kind in ("loop", "vectorized", "fast")] + [problem.torch_path]
 
 
-def _time(report: Report, sandbox: Sandbox, limits: Limits) -> None:
+def _time(report: Report, sandbox: Sandbox, limits: Limits, reference=None) -> None:
     """The timing table, in a fresh worker: only for a solution that passed (a wrong answer's speed
     means nothing, and a crashing or hanging one has nothing worth timing)."""
     if not report.passed:
         report.timing_note = "not timed: fix the failing cases first"
         return
-    task, arrays = _timing_task(report.problem, 0)
-    session = sandbox.run([task], {0: arrays}, {0: max(30.0, 6 * limits.timeout)},
-                          required=report.problem.required_functions)
-    try:
-        _fill_timing(report, session.outcomes.get(0))
-    except Exception as exc:  # the worker's data is never trusted to be well formed
-        report.timing, report.timing_note = [], f"the worker sent malformed timings ({type(exc).__name__})"
+    timing_module.run(report, sandbox, limits, decode_value,
+                      lambda name, why, verdict, message: CaseResult(name, why, verdict, message), reference)
 
 
 def _all_cases(report: Report, cases: list[Case], verdict: str, message: str) -> Report:
@@ -624,29 +610,3 @@ def _worst(a, b):
     if a is None or b != b:
         return b
     return a if a != a else max(a, b)
-
-
-def _timing_task(problem: Problem, task_id: int):
-    sizes = [{"label": size["label"], "inputs": size["inputs"]} for size in problem.cases_module.timing_sizes()]
-    encoded, arrays = encode_inputs({"sizes": sizes})  # one encoder: array keys unique across sizes
-    references = {"loop": str(problem.reference_path("loop")), "vectorized": str(problem.reference_path("vectorized"))}
-    if problem.torch_path and importlib.util.find_spec("torch") is not None:
-        references["torch"] = str(problem.torch_path)
-    task = {"id": task_id, "kind": "timing", "plan": [s.to_json() for s in problem.call], "sizes": encoded["sizes"],
-            "references": references, "budget": TIMING_BUDGET, "min_rounds": 3, "max_rounds": 60}
-    return task, arrays
-
-
-def _fill_timing(report: Report, outcome) -> None:
-    if outcome is None:
-        report.timing_note = "timing was not run"
-        return
-    if outcome.status != "ok":
-        report.timing_note = f"timing stopped: {outcome.message or outcome.status}"
-        return
-    for row in outcome.result.get("rows", []):
-        seconds = {name: (float(np.median(times)) if times else None) for name, times in row["times"].items()}
-        report.timing.append(TimingRow(row["label"], seconds))
-    failures = outcome.result.get("failures", {})
-    if failures:
-        report.timing_note = "; ".join(f"{name}: {why}" for name, why in failures.items())

@@ -221,12 +221,13 @@ def _gradient_table(out, report: Report) -> None:
 
     table = Table(box=table_box(), caption="gradient checks: cs231n relative error, < 1e-7 good, > 1e-2 wrong",
                   caption_justify="left", show_edge=False)
-    for column in ("gradient check", "verdict", "vs reference", "vs numerical", "vs your forward"):
+    for column in ("gradient check", "verdict", "vs reference", "vs numerical", "vs your forward", "at size (directional)"):
         table.add_column(column)
     for g in report.gradients:
         own = "-" if g.rel_error_vs_own_forward is None else \
             f"{_sci(g.rel_error_vs_own_forward)} ({'agrees' if g.agrees_with_own_forward else 'DISAGREES'})"
-        table.add_row(g.name, _verdict(g.verdict), _sci(g.rel_error_vs_reference), _sci(g.rel_error_vs_numeric), own)
+        table.add_row(g.name, _verdict(g.verdict), _sci(g.rel_error_vs_reference), _sci(g.rel_error_vs_numeric), own,
+                      _sci(g.rel_error_directional))
     out.print(table)
 
 
@@ -286,21 +287,82 @@ def _failure_body(report: Report, case, verbosity: int = NORMAL) -> str:
     return "\n".join(lines)
 
 
+TIMING_COLUMNS = {"you": "your code", "loop": "loop reference", "vectorized": "vectorized reference",
+                  "fastest": "fastest reference", "torch": "PyTorch"}
+
+
+def _timing_cell(row, name: str) -> str:
+    seconds = row.seconds.get(name)
+    if seconds is None:
+        why = row.skipped.get(name)
+        return f"–, {why}" if why else "-"
+    spread = row.spread.get(name) or {}
+    text = _format_seconds(seconds)
+    relative = spread.get("iqr_relative")
+    if relative is not None:
+        text += f" ±{50 * relative:.0f}%"  # half the interquartile range, relative to the median
+    share = row.share(name)
+    if share is not None:
+        text += f" [dim]{share:.0%}[/]"
+    return text
+
+
 def _timing_table(out, report: Report) -> None:
     from rich.table import Table
 
-    implementations = [k for k in ("you", "loop", "vectorized", "torch") if any(k in r.seconds for r in report.timing)]
-    table = Table(box=table_box(), title="timing (median of repeated runs, interleaved, one process)",
-                  title_justify="left")
+    implementations = [k for k in TIMING_COLUMNS if any(k in r.seconds for r in report.timing)]
+    rate = (report.machine or {}).get("matmul_gflops") if hasattr(report, "machine") else None
+    title = "timing (median ± half the interquartile range over interleaved repeats, one process"
+    title += "; % = share of this machine's matmul rate)" if rate else ")"
+    table = Table(box=table_box(), title=title, title_justify="left")
     table.add_column("size")
+    table.add_column("work", justify="right")
     for name in implementations:
-        table.add_column("your code" if name == "you" else f"{name} reference" if name != "torch" else "PyTorch",
-                         justify="right")
+        table.add_column(TIMING_COLUMNS[name], justify="right")
     table.add_column("you / vectorized", justify="right")
     for row in report.timing:
         ratio = row.ratio("vectorized")
-        table.add_row(row.size, *(_format_seconds(row.seconds.get(k)) for k in implementations),
+        work = f"{row.flops / 1e6:.3g} MFLOP" if row.flops else _bytes(row.bytes) if row.bytes else "-"
+        flag = " [yellow](noisy)[/]" if row.noisy else ""
+        table.add_row(_escape(row.size) + flag, work, *(_timing_cell(row, k) for k in implementations),
                       "-" if ratio is None else f"{ratio:.2g}x")
     out.print(table)
+    summary = _rate_summary(report, rate)
+    if summary:
+        out.print(summary)
+    if any(r.noisy for r in report.timing):
+        out.print("[dim]noisy: the repeats spread widely even when measured again (a busy machine?); "
+                  "read those rows as rough[/]")
     if report.timing_note:
         out.print(f"[dim]timing: {_escape(report.timing_note)}[/]")
+
+
+def _bytes(count: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.3g} {unit}"
+    return f"{count} B"
+
+
+def _rate_summary(report: Report, rate) -> str:
+    """'your conv_forward: 17 GFLOP/s, 19% of this machine's matmul rate; the vectorized reference: 52%'."""
+    row = next((r for r in reversed(report.timing) if r.seconds.get("you") is not None), None)
+    if row is None:
+        return ""
+    name = report.problem.id
+    if row.flops:
+        text = f"your {name} at {_escape(row.size)}: {row.gflops('you'):.3g} GFLOP/s"
+        if rate:
+            text += f", {row.share('you'):.0%} of this machine's matmul rate ({rate:.3g} GFLOP/s, float64)"
+            fastest = (row.spread.get("you") or {}).get("min")
+            if fastest:  # on a busy machine the median lags far behind what the code does alone
+                text += f" (your fastest repeat: {row.flops / fastest / 1e9 / rate:.0%})"
+            others = [f"the {k} reference: {row.share(k):.0%}" if k != "torch" else f"PyTorch: {row.share(k):.0%}"
+                      for k in ("vectorized", "fastest", "torch") if row.share(k) is not None]
+            if others:
+                text += "; " + ", ".join(others)
+        return text
+    if row.bytes:
+        return f"your {name} at {_escape(row.size)}: {row.bytes / row.seconds['you'] / 1e9:.3g} GB/s moved " \
+               "(memory-bound: bytes, not flops, are what it costs)"
+    return ""

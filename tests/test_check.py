@@ -41,7 +41,8 @@ def test_reference_passes_with_the_documented_json(run):
     assert data["timing"]
     for row in data["timing"]:
         assert row["size"] and set(row["seconds"]) >= {"you", "loop", "vectorized"}
-        assert all(s > 0 for s in row["seconds"].values())
+        # an implementation not run at a size (the loop at a real layer's size) says why instead
+        assert all(s > 0 if s is not None else row["skipped"][name] for name, s in row["seconds"].items())
         assert row["ratio_vs_vectorized"] > 0
 
 
