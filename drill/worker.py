@@ -159,12 +159,21 @@ def decode(value, arrays):
 
 
 class Encoder:
-    """Worker -> judge: describe any Python value as JSON, arrays going to a side file by key."""
+    """Worker -> judge: describe any Python value as JSON, arrays going to a side file by key.
 
-    def __init__(self):
+    With a budget (the bytes the judge will read for this task), an array that would exceed it stops
+    the task at once, before it is copied or written: the judge would refuse it unread anyway."""
+
+    def __init__(self, budget=None):
         self.arrays = {}
+        self.budget = budget
+        self.stored = 0
 
     def _store(self, array):
+        self.stored += array.nbytes
+        if self.budget is not None and self.stored > self.budget:
+            raise StepFailure("bad_return", message=f"returned {self.stored / 1024**2:.1f} MB of arrays, far more "
+                                                    f"than the expected outputs ({self.budget / 1024**2:.1f} MB at most)")
         key = f"a{_len(self.arrays)}"
         self.arrays[key] = array
         return key
@@ -186,6 +195,8 @@ class Encoder:
         if _isinstance(value, _np_ndarray):
             if value.dtype.hasobject or value.dtype.kind == "V":
                 return {"type": "other", "pytype": f"numpy array of dtype {value.dtype}", "repr": _safe_repr(value)}
+            if self.budget is not None and self.stored + value.nbytes > self.budget:
+                self._store(value)  # raises before the copy below
             return {"type": "array", "key": self._store(np.array(value, copy=True, subok=False)),
                     "pytype": type(value).__name__}
         if _isinstance(value, _np_generic):
@@ -359,7 +370,7 @@ def task_run(task, module, arrays, user_file):
     place shows there). Outputs named `config3.m` send the whole `config3`."""
     values = {name: decode(v, arrays) for name, v in task["inputs"].items()}
     inputs = dict(values)  # the very objects passed to the user, to report their state afterwards
-    encoder = Encoder()
+    encoder = Encoder(task.get("max_result_bytes"))
     snapshots = {}
     produced_objects = {}
 
@@ -395,7 +406,7 @@ def task_numgrad(task, module, arrays, user_file, gradcheck):
         run_plan(module, [step], local, user_file)
         return [local[name] for name in spec["outputs"]]
 
-    encoder = Encoder()
+    encoder = Encoder(task.get("max_result_bytes"))
     grads = {}
     for grad_name, input_name in spec["wrt"].items():
         grads[grad_name] = encoder.encode(

@@ -220,7 +220,7 @@ def test_a_huge_result_is_refused_unread_and_the_judge_stays_small(tmp_path, ban
                           env={**os.environ, "DRILL_BANK": str(bank), "DRILL_HOME": str(tmp_path / "home")})
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     assert data["verdicts"] == ["wrong"], data
-    assert "refused unread" in data["message"]
+    assert "far more than the expected outputs" in data["message"]  # stopped before it was written
     assert data["peak_mb"] < 400, data  # the judge never loaded a 240 MB result
 
 
