@@ -13,7 +13,6 @@ arrive and dropped; only the summary rows are kept.
 from __future__ import annotations
 
 import csv
-import ctypes
 import json
 import os
 import signal
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import click
 
+from drill.processes import become_subreaper, children_of, reap_orphans
 from drill.ui import console, is_terminal, plain, table_box
 
 COLUMNS = ("file", "result", "passed", "cases_passed", "cases_total", "first_failing_case", "likely_mistake",
@@ -35,7 +35,6 @@ NOT_CHECKED = "not checked"
 RESULT_ORDER = ("pass", "wrong", "error", "timeout", "memory", "crash", "rejected", NOT_CHECKED)
 SKIPPED_DIRS = {"__pycache__", "node_modules"}
 STOP_GRACE = 3.0  # seconds a stopped check gets to kill its own worker before it is killed
-PR_SET_CHILD_SUBREAPER = 36
 
 
 # ---------------------------------------------------------------- rows
@@ -176,33 +175,9 @@ def row_from_child(path: str, returncode: int, stdout: bytes, stderr: bytes) -> 
 # ---------------------------------------------------------------- the batch
 
 
-def _become_subreaper() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
 def _children() -> set[int]:
     """Our child processes (Linux: read from /proc; elsewhere nothing)."""
-    me, found = os.getpid(), set()
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return found
-    for entry in entries:
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as handle:
-                    stat = handle.read()
-            except OSError:
-                continue
-            rest = stat[stat.rfind(b")") + 2:].split()
-            if len(rest) > 1 and int(rest[1]) == me:
-                found.add(int(entry))
-    return found
+    return set(children_of(os.getpid())) if sys.platform.startswith("linux") else set()
 
 
 class Batch:
@@ -213,7 +188,7 @@ class Batch:
         self.lock = threading.Lock()
         self.live: dict[int, subprocess.Popen] = {}
         self.stopping = False
-        self.subreaper = _become_subreaper()
+        self.subreaper = become_subreaper()
         self.children_before = _children() if self.subreaper else set()
 
     def check(self, path: str):
@@ -270,28 +245,12 @@ class Batch:
         """Kill what a stopped check left behind (re-parented to us, as a child subreaper)."""
         if not self.subreaper:
             return
-        quiet = 0
-        for _ in range(200):
+        def orphans():
             with self.lock:
                 ours = {proc.pid for proc in self.live.values()}
-            orphans = _children() - self.children_before - ours
-            if not orphans:
-                quiet += 1
-                if quiet >= 3:
-                    return
-                time.sleep(0.01)
-                continue
-            quiet = 0
-            for pid in orphans:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            for pid in orphans:
-                try:
-                    os.waitpid(pid, 0)
-                except ChildProcessError:
-                    pass
+            return _children() - self.children_before - ours
+
+        reap_orphans(orphans, pause=0.01)
 
 
 class _Display:

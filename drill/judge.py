@@ -23,7 +23,7 @@ from drill.compare import Comparison, Opaque, compare
 from drill.diagnosis import Diagnoser
 from drill.gradcheck import numerical_gradient, rel_error
 from drill.plan import MISSING, base_name, outputs_of, resolve, run_plan
-from drill.sandbox import Limits, Sandbox, encode_inputs
+from drill.sandbox import Limits, Sandbox, encode_inputs, value_nbytes
 from drill import timing as timing_module
 from drill.timing import TimingRow
 
@@ -351,16 +351,6 @@ def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients
                     reference)
 
 
-def _nbytes(value) -> int:
-    if isinstance(value, np.ndarray):
-        return value.nbytes
-    if isinstance(value, (list, tuple)):
-        return sum(_nbytes(v) for v in value) + 8 * len(value)
-    if isinstance(value, dict):
-        return sum(_nbytes(v) for v in value.values())
-    return 8
-
-
 RESULT_SLACK = 4 * 1024**2  # bytes a result may exceed its expected size by (dtype or shape slips)
 
 
@@ -372,7 +362,7 @@ def _tasks(prepared: Prepared, first_id: int) -> tuple[list[dict], dict]:
     for case in prepared.cases:
         encoded, case_arrays = encode_inputs(case.inputs)
         task_id = first_id + len(tasks)
-        budget = 4 * (_nbytes(case.inputs) + _nbytes(prepared.expected[case.name])) + RESULT_SLACK
+        budget = 4 * (value_nbytes(case.inputs) + value_nbytes(prepared.expected[case.name])) + RESULT_SLACK
         tasks.append({"id": task_id, "kind": "run", "plan": [s.to_json() for s in problem.call],
                       "inputs": encoded, "outputs": list(problem.outputs), "max_result_bytes": budget})
         arrays[task_id] = case_arrays
@@ -381,7 +371,7 @@ def _tasks(prepared: Prepared, first_id: int) -> tuple[list[dict], dict]:
         task_id = first_id + len(tasks)
         tasks.append({"id": task_id, "kind": "numgrad", "gradcheck": problem.gradcheck.to_json(),
                       "inputs": encoded, "case": case.name,
-                      "max_result_bytes": 4 * _nbytes(case.inputs) + RESULT_SLACK})
+                      "max_result_bytes": 4 * value_nbytes(case.inputs) + RESULT_SLACK})
         arrays[task_id] = case_arrays
     return tasks, arrays
 

@@ -10,7 +10,6 @@ A worker that dies or overruns is replaced by a fresh one for the remaining task
 """
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import select
@@ -25,11 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
+from drill.processes import become_subreaper, children_of, descendants, parents, reap_orphans
+
 # Read once, when the judge starts: every worker runs these copies, written into its own job folder,
 # so a solution that rewrites the installed files changes nothing for the rest of the check.
 WORKER_SOURCE = Path(__file__).with_name("worker.py").read_bytes()
 GRADCHECK_SOURCE = Path(__file__).with_name("gradcheck.py").read_bytes()
-PR_SET_CHILD_SUBREAPER = 36
 FULL_LIMIT_FAILURES = 2     # after this many timeouts or crashes the remaining tasks get a shorter limit ...
 SHORT_LIMIT = 1.0           # ... of this many seconds (a solution that hangs or dies everywhere ends soon)
 MAX_FAILURES = 6            # and after this many, the remaining tasks are not run
@@ -98,56 +98,15 @@ class OutputTap:
         self.pipe.close()
 
 
-def _become_subreaper() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _children_of(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        # fields after the command name, which is in parentheses and may contain spaces
-        rest = stat[stat.rfind(b")") + 2:].split()
-        if len(rest) > 1 and int(rest[1]) == pid:
-            found.append(int(entry))
-    return found
-
-
-def _parents() -> dict[int, int]:
-    """pid -> parent pid, for every process we can see."""
-    parents = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read()
-            parents[int(entry)] = int(stat[stat.rfind(b")") + 2:].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-    return parents
-
-
-def _descendants(roots: set[int], parents: dict[int, int]) -> set[int]:
-    found = set(roots)
-    grew = True
-    while grew:
-        more = {pid for pid, parent in parents.items() if parent in found and pid not in found}
-        found |= more
-        grew = bool(more)
-    return found
+def value_nbytes(value) -> int:
+    """About how many bytes a value of arrays, numbers and containers takes."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, (list, tuple)):
+        return sum(value_nbytes(v) for v in value) + 8 * len(value)
+    if isinstance(value, dict):
+        return sum(value_nbytes(v) for v in value.values())
+    return 8
 
 
 def _rss_bytes(pid: int) -> int:
@@ -311,7 +270,7 @@ class Sandbox:
         self.solution = Path(solution).resolve()
         self.allowed_imports = list(allowed_imports)
         self.limits = limits
-        self.subreaper = _become_subreaper()
+        self.subreaper = become_subreaper()
         self.package_dirs = _package_dirs(self.allowed_imports)
         self.trusted = {str(Path(f)): Path(f).read_bytes() for f in trusted_files if f and Path(f).is_file()}
         if limits.isolate:
@@ -367,34 +326,9 @@ class Sandbox:
         self._reap_orphans()
 
     def _reap_orphans(self):
-        """Kill whatever the solution started that outlived the worker (re-parented to us).
-
-        Children the hosting program had before the worker started are left alone. A killed process
-        is re-parented a moment after its parent dies, so the scan repeats until it comes up empty
-        a few times in a row.
-        """
-        if not self.subreaper:
-            return
-        quiet = 0
-        for _ in range(200):
-            orphans = [pid for pid in _children_of(os.getpid()) if pid not in self._children_before]
-            if not orphans:
-                quiet += 1
-                if quiet >= 3:
-                    return
-                time.sleep(0.005)
-                continue
-            quiet = 0
-            for pid in orphans:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            for pid in orphans:
-                try:
-                    os.waitpid(pid, 0)
-                except ChildProcessError:
-                    pass
+        """Kill whatever the solution started that outlived the worker (re-parented to us)."""
+        if self.subreaper:
+            reap_orphans(lambda: set(children_of(os.getpid())) - self._children_before)
 
     # -- the message loop --------------------------------------------------------------------
 
@@ -403,11 +337,11 @@ class Sandbox:
         included: the memory limit covers the whole tree, not each process."""
         if not sys.platform.startswith("linux"):
             return 0
-        parents = _parents()
+        family = parents()
         roots = {proc.pid}
         if self.subreaper:
-            roots |= {pid for pid, parent in parents.items() if parent == os.getpid()} - self._children_before
-        return sum(_rss_bytes(pid) for pid in _descendants(roots, parents))
+            roots |= {pid for pid, parent in family.items() if parent == os.getpid()} - self._children_before
+        return sum(_rss_bytes(pid) for pid in descendants(roots, family))
 
     def _wait_message(self, proc, read_fd, buffer: bytearray, deadline: float):
         """Return (message | None, reason) where reason is 'ok', 'timeout', 'memory' or 'eof'."""
@@ -492,7 +426,7 @@ class Sandbox:
         (jobdir / "worker.py").write_bytes(WORKER_SOURCE)
         (jobdir / "gradcheck.py").write_bytes(GRADCHECK_SOURCE)
         (jobdir / "scratch").mkdir(exist_ok=True)
-        self._children_before = set(_children_of(os.getpid())) if self.subreaper else set()
+        self._children_before = set(children_of(os.getpid())) if self.subreaper else set()
         proc, read_fd, tap = self._spawn(jobdir, session)
         buffer = bytearray()
         remaining = list(pending)

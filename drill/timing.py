@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from drill.catalog import load_module
-from drill.sandbox import encode_inputs
+from drill.sandbox import encode_inputs, value_nbytes
 
 TIMING_BUDGET = 0.8       # seconds of measured calls of the fast implementations, over all sizes
 SLOW_CALL_LIMIT = 0.1     # an implementation whose call would take longer (extrapolated) is not run
@@ -146,16 +146,6 @@ def _elements(value) -> int:
     return 1
 
 
-def _nbytes(value) -> int:
-    if isinstance(value, np.ndarray):
-        return value.nbytes
-    if isinstance(value, (list, tuple)):
-        return sum(_nbytes(v) for v in value) + 8 * len(value)
-    if isinstance(value, dict):
-        return sum(_nbytes(v) for v in value.values())
-    return 8
-
-
 def references(problem) -> dict[str, str]:
     found = {"loop": str(problem.reference_path("loop")), "vectorized": str(problem.reference_path("vectorized"))}
     fast = problem.reference_path("fast")
@@ -174,7 +164,7 @@ def timing_task(problem, task_id: int, sizes: list[dict] | None = None, budget: 
     encoded, arrays = encode_inputs({"sizes": [{"label": s["label"], "inputs": s["inputs"]} for s in sizes]})
     for entry, size in zip(encoded["sizes"], sizes):
         entry["work"] = _work(size) or float(_elements(size["inputs"]))
-    result_bytes = 4 * _nbytes(sizes[-1]["inputs"]) + 4 * 1024**2 if sizes else 4 * 1024**2
+    result_bytes = 4 * value_nbytes(sizes[-1]["inputs"]) + 4 * 1024**2 if sizes else 4 * 1024**2
     task = {"id": task_id, "kind": "timing", "plan": [s.to_json() for s in problem.call], "sizes": encoded["sizes"],
             "references": references(problem), "budget": budget, "min_rounds": MIN_ROUNDS,
             "max_rounds": MAX_ROUNDS, "slow_call_limit": SLOW_CALL_LIMIT, "slow_rounds": SLOW_ROUNDS, "noisy_spread": NOISY_SPREAD,
