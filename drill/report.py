@@ -129,7 +129,8 @@ def render(report: Report, verbosity: int = NORMAL) -> None:
     closing = closing_line(report)
     style = "bold green" if report.passed else "bold red"
     if verbosity == QUIET:
-        out.print(f"[{style}]{_escape(closing)}[/] {problem.id} {_escape(report.file)}", soft_wrap=True)
+        where = report.file if report.passed and not report.partial else f"{problem.id}, {report.file}"
+        out.print(f"[{style}]{_escape(closing)}[/] ({_escape(where)})", soft_wrap=True)
         return
 
     out.print(f"[bold]drill check {problem.id}[/] {_escape(report.file)}  (seed {report.seed})", soft_wrap=True)
