@@ -23,12 +23,11 @@ from drill.compare import Comparison, Opaque, compare
 from drill.diagnosis import Diagnoser
 from drill.gradcheck import numerical_gradient, rel_error
 from drill.plan import MISSING, base_name, outputs_of, resolve, run_plan
-from drill.sandbox import Limits, Sandbox, encode_inputs, value_nbytes
+from drill.sandbox import Limits, Sandbox, decode_value, encode_inputs, value_nbytes
 from drill import timing as timing_module
 from drill.timing import TimingRow
 
 DEFAULT_SEED = 231  # cs231n's seed: reproducible by default
-TIMING_BUDGET = timing_module.TIMING_BUDGET  # seconds of measured calls (see drill.timing)
 VERDICTS = ("pass", "wrong", "error", "timeout", "memory", "crash", "rejected")  # DESIGN.md's vocabulary
 
 
@@ -56,6 +55,7 @@ class CaseResult:
     traceback: str = ""
     inputs: dict = field(default_factory=dict, repr=False)     # for the failure panel
     expected: dict = field(default_factory=dict, repr=False)
+    modified: list[str] = field(default_factory=list)  # inputs or returned values changed in place
 
     def to_json(self) -> dict:
         data = {"name": self.name, "verdict": self.verdict, "message": self.message, "why": self.why,
@@ -247,35 +247,6 @@ def reference_module(problem: Problem, kind: str = "vectorized"):
     return load_module(problem.reference_path(kind), f"drill_ref_{problem.id}_{kind}")
 
 
-def decode_value(description, arrays: dict):
-    """Worker -> judge: rebuild plain values from the worker's JSON descriptions."""
-    try:
-        return _decode(description, arrays)
-    except (TypeError, ValueError, AttributeError, RecursionError):
-        return Opaque("malformed value", "?")
-
-
-def _decode(description, arrays: dict):
-    if not isinstance(description, dict):
-        return Opaque("unknown", repr(description)[:100])
-    kind = description.get("type")
-    if kind == "array":
-        return arrays.get(description.get("key"), Opaque("missing array", "?"))
-    if kind == "npscalar":
-        value = arrays.get(description.get("key"))
-        return value[()] if isinstance(value, np.ndarray) else Opaque("missing array", "?")
-    if kind in ("float", "int", "bool"):
-        return description.get("value")
-    if kind == "none":
-        return None
-    if kind in ("list", "tuple"):
-        items = [_decode(v, arrays) for v in description.get("items", [])]
-        return items if kind == "list" else tuple(items)
-    if kind == "dict":
-        return {str(k): _decode(v, arrays) for k, v in description.get("items", {}).items()}
-    return Opaque(str(description.get("pytype", "object")), str(description.get("repr", "")))
-
-
 def _modified(original: dict, after: dict, allowed: tuple[str, ...]) -> list[str]:
     """Names whose value in `after` differs from `original` (those in `allowed` may change)."""
     return [name for name, before in original.items()
@@ -313,8 +284,8 @@ def _failure_message(problem: Problem, status: str, result: dict, fallback: str 
 
 @dataclass
 class Prepared:
-    """Everything the judge needs for one seed, computed before any user code runs: the cases, the
-    reference's answers, the reference's numerical gradients, and every known mistake's outputs."""
+    """Everything the judge needs for one seed, computed (or, for the known mistakes, compiled)
+    before any user code runs: the cases, the reference's answers and numerical gradients."""
 
     problem: Problem
     seed: int
@@ -438,12 +409,13 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
 
     session = sandbox.run(tasks, arrays, {}, required=problem.required_functions,
                           stop=first_failure if exitfirst else None)
+    stopped = False
     if exitfirst and not session.load_failure and not session.violations:
         ran = [c for i, c in enumerate(prepared.cases) if i in session.outcomes]
-        if len(ran) < len(prepared.cases):
+        stopped = len(ran) < len(prepared.cases)
+        if stopped:
             prepared.cases, prepared.grad_cases = ran, [c for c in prepared.grad_cases if c in ran]
-            only_case = only_case or ran[-1].name  # partial
-    report = _judge(prepared, path, session, 0, partial=bool(only_case))
+    report = _judge(prepared, path, session, 0, partial=bool(only_case) or stopped)
     if timing:
         _time(report, sandbox, limits, prepared.reference)
     return report
@@ -481,8 +453,11 @@ def _time(report: Report, sandbox: Sandbox, limits: Limits, reference=None) -> N
     if not report.passed:
         report.timing_note = "not timed: fix the failing cases first"
         return
-    timing_module.run(report, sandbox, limits, decode_value,
-                      lambda name, why, verdict, message: CaseResult(name, why, verdict, message), reference)
+    wrong_at_size = timing_module.run(report, sandbox, limits, reference)
+    if wrong_at_size:
+        report.cases.append(CaseResult("realistic_size_directional", "the gradients at the largest timing size, "
+                                       "checked along random directions", "wrong", wrong_at_size))
+        report.timing, report.timing_note = [], "not timed: fix the failing cases first"
 
 
 def _all_cases(report: Report, cases: list[Case], verdict: str, message: str) -> Report:
@@ -534,6 +509,7 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
         if not comparison.ok:
             problems.append(comparison.message)
     changed = _modified(case.inputs, decoded("inputs_after"), problem.may_modify)
+    result.modified += changed
     if changed:
         names = ", ".join(f"`{n}`" for n in changed)
         problems.insert(0, f"your code modified its input {names} in place; work on a copy")
@@ -543,6 +519,7 @@ def _judge_case(problem: Problem, case: Case, expected_values: dict, outcome) ->
     for name in [n for n in before if n not in problem.may_modify and n in after and after[n] != before[n]]:
         users = _consumers(problem, name)
         if users:
+            result.modified.append(name)
             problems.insert(0, f"{' / '.join(users)} modified `{name}` in place (what an earlier call returned); "
                                "read it, never write into it")
     if problems:

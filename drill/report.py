@@ -84,7 +84,7 @@ def outcome_words(report: Report) -> str:
         parts.append(f"{_and(wrong)} wrong")
     if right and wrong:
         parts.append(f"{_and(right)} right")
-    modified = sum("in place" in c.message for c in report.cases)
+    modified = sum(bool(c.modified) for c in report.cases)
     if modified:
         parts.append(f"inputs or cache modified in place on {modified} case(s)")
     return ", ".join(parts)
@@ -207,7 +207,7 @@ def _case_table(out, report: Report, verbosity: int) -> None:
         elif case.comparisons and not verbose:
             wrong = [n for n, c in case.comparisons.items() if not c.ok]
             detail = (f"{_and(wrong)} wrong" if wrong else case.message.split(";")[0])
-            if "in place" in case.message:
+            if case.modified:
                 detail = case.message.split(";")[0]
         else:
             detail = case.message

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from drill.compare import Opaque
 from drill.processes import become_subreaper, children_of, descendants, parents, reap_orphans
 
 # Read once, when the judge starts: every worker runs these copies, written into its own job folder,
@@ -203,6 +204,35 @@ class _Encoder:
 def encode_inputs(inputs: dict) -> tuple[dict, dict]:
     encoder = _Encoder()
     return {name: encoder.encode(v) for name, v in inputs.items()}, encoder.arrays
+
+
+def decode_value(description, arrays: dict):
+    """Worker -> judge: rebuild plain values from the worker's JSON descriptions."""
+    try:
+        return _decode(description, arrays)
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return Opaque("malformed value", "?")
+
+
+def _decode(description, arrays: dict):
+    if not isinstance(description, dict):
+        return Opaque("unknown", repr(description)[:100])
+    kind = description.get("type")
+    if kind == "array":
+        return arrays.get(description.get("key"), Opaque("missing array", "?"))
+    if kind == "npscalar":
+        value = arrays.get(description.get("key"))
+        return value[()] if isinstance(value, np.ndarray) else Opaque("missing array", "?")
+    if kind in ("float", "int", "bool"):
+        return description.get("value")
+    if kind == "none":
+        return None
+    if kind in ("list", "tuple"):
+        items = [_decode(v, arrays) for v in description.get("items", [])]
+        return items if kind == "list" else tuple(items)
+    if kind == "dict":
+        return {str(k): _decode(v, arrays) for k, v in description.get("items", {}).items()}
+    return Opaque(str(description.get("pytype", "object")), str(description.get("repr", "")))
 
 
 LOAD_STATUSES = {"ok", "missing", "rejected", "error", "memory", "exit"}

@@ -96,3 +96,12 @@ def test_a_gradient_with_nan_is_labelled_nan_not_wrong_shape(tmp_path):
     code, out, _ = cli(tmp_path, "check", "bn_backward", path, "--no-timing", "-v")
     row = next(line for line in out.splitlines() if line.strip().startswith("dx ") and "|" in line)
     assert "NaN" in row and "wrong shape" not in row
+
+
+def test_a_cache_changed_in_place_is_said_in_the_summary_and_the_row(tmp_path):
+    path = ROOT / "tests" / "fixtures" / "bn_backward" / "wrong_other_xhat_scaled_in_place.py"
+    code, out, _ = cli(tmp_path, "check", "bn_backward", path, "--no-timing")
+    assert code == 1
+    summary = "\n".join(out.splitlines()[:6])
+    assert "modified in place" in summary
+    assert "bn_backward modified `cache` in place" in out
