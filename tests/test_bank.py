@@ -9,7 +9,7 @@ import pytest
 from conftest import PROBLEM_IDS, fixture_expectations
 from drill import judge
 from drill.sandbox import Limits
-from drill.verify import metadata_faults, mistake_file, mistake_sweep, references_agree
+from drill.verify import metadata_faults, mistake_file, mistake_sweep, references_agree, sweep_seeds
 
 LIMITS = Limits(timeout=20.0)
 
@@ -121,7 +121,7 @@ def test_solution_fixture_is_judged_as_expected(catalog, problem_id, path, expec
 
 # ---------------------------------------------------------------- seed sweeps (slow: .ci/run runs them)
 
-SWEEP = [judge.DEFAULT_SEED] + list(range(49))  # 50 seeds
+SWEEP = sweep_seeds(50)  # the default seed and 0..48
 _prepared = {}
 
 

@@ -59,3 +59,11 @@ def test_verify_catches_a_failing_reference_and_malformed_metadata(run, tmp_path
     result = run("verify")
     assert result.exit_code == 1 and "metadata" in result.output and "FAULT" in result.output
     assert run("list").exit_code == 2  # one line, not a traceback
+
+
+def test_verify_sweeps_every_mistake_over_the_seeds_asked_for(run):
+    result = run("verify", "iou", "--seeds", "3", "--json")
+    assert result.exit_code == 0
+    mistakes = [c for c in json.loads(result.output)["checks"] if c["check"].startswith("mistake ")]
+    assert mistakes and all("fails at 3/3 seeds" in c["detail"] and "named only itself" in c["detail"]
+                            for c in mistakes)
