@@ -1,8 +1,8 @@
 """The conv references at the realistic size: share of this machine's matmul rate, and vs PyTorch.
 
 x (8, 16, 32, 32), w (32, 16, 3, 3), stride 1, pad 1 (~75 MFLOP forward, ~151 MFLOP backward).
-Everything runs in this one process with one BLAS thread (as drill's worker: the environment is set
-before numpy is imported), interleaved in a random order each round: the n x n float64 matmul that
+Everything runs in this one process in drill's worker environment (drill.processes.WORKER_ENV: one
+BLAS thread, glibc keeping freed memory; the script re-executes itself to get it), interleaved in a random order each round: the n x n float64 matmul that
 drill caches as the machine's rate, the vectorized references (and solutions/<id>/fast.py when
 present), the previous sliding-window tensordot references from git (for comparison), and PyTorch
 float64 (torch.set_num_threads(1)) when torch can be imported. Run it with a Python that has torch,
@@ -16,22 +16,25 @@ Shares are given from the best time (what the code does when it gets the CPU) an
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from drill.processes import WORKER_ENV  # noqa: E402  (stdlib only: any Python can import it)
+
+if any(os.environ.get(key) != value for key, value in WORKER_ENV.items()):
+    # glibc reads its tunables when the process starts: start again with them
+    os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, **WORKER_ENV})
 
 import argparse  # noqa: E402
 import importlib.util  # noqa: E402
 import random  # noqa: E402
 import subprocess  # noqa: E402
-import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 MATMUL_N = 256  # as drill.timing.MATMUL_N
 FORWARD_FLOPS = 2 * 8 * 32 * 32 * 32 * 16 * 9
 OLD = "12bf739"  # the commit before: its vectorized references used sliding windows and tensordot

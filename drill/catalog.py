@@ -96,6 +96,14 @@ def _names(value) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
+# What each reference is for, as `drill show` says it.
+REFERENCE_KINDS = {
+    "loop": "loops, as on a whiteboard",
+    "vectorized": "the readable vectorized version",
+    "fast": "the fastest; read the vectorized one first",
+}
+
+
 @dataclass
 class Problem:
     id: str
@@ -136,8 +144,13 @@ class Problem:
         return path if path.is_file() else None
 
     def reference_path(self, kind: str) -> Path:
-        """kind is 'loop' or 'vectorized'."""
+        """kind is 'loop', 'vectorized' or 'fast' (see REFERENCE_KINDS)."""
         return self.solutions_folder / f"{kind}.py"
+
+    @property
+    def reference_kinds(self) -> tuple[str, ...]:
+        """The references this problem ships: loop and vectorized always, fast when there is one."""
+        return tuple(k for k in REFERENCE_KINDS if k != "fast" or self.reference_path(k).is_file())
 
     @property
     def required_functions(self) -> tuple[str, ...]:

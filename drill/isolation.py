@@ -104,7 +104,7 @@ def command(worker_argv: list[str], jobdir: Path, solution: Path, package_dirs: 
 
 
 def isolated_env() -> dict[str, str]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "DRILL_LIBRARY_ROOT": LIBRARY_ROOT}
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
-        env[var] = "1"
-    return env
+    from drill.processes import WORKER_ENV
+
+    return {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "DRILL_LIBRARY_ROOT": LIBRARY_ROOT,
+            **WORKER_ENV}

@@ -115,20 +115,24 @@ def print_statement(problem) -> None:
 
 
 def print_solutions(problem) -> None:
-    """Both references, then the problem's notes. Code lines are never cut: plain text prints them as
-    they are; on a terminal they are highlighted and wrapped to the width."""
+    """Every reference (loop, vectorized, and fast where one is shipped), each saying what it is for,
+    then the problem's notes. Code lines are never cut: plain text prints them as they are; on a
+    terminal they are highlighted and wrapped to the width."""
+    from drill.catalog import REFERENCE_KINDS
+
     out = console()
-    for kind in ("loop", "vectorized"):
+    for kind in problem.reference_kinds:
         path = problem.reference_path(kind)
         code = path.read_text(encoding="utf-8")
+        title = f"{problem.id}: {kind} reference ({path.name}): {REFERENCE_KINDS[kind]}"
         if plain():
-            click.echo(f"# ---- {problem.id}: {kind} reference ({path.name}) ----\n{code.rstrip()}\n")
+            click.echo(f"# ---- {title} ----\n{code.rstrip()}\n")
             continue
         from rich.panel import Panel
         from rich.syntax import Syntax
 
         out.print(Panel(Syntax(code, "python", line_numbers=True, theme="ansi_dark", word_wrap=True),
-                        title=f"{problem.id}: {kind} reference", title_align="left"))
+                        title=title, title_align="left"))
     notes = problem.notes_path
     if notes.is_file():
         text = notes.read_text(encoding="utf-8")

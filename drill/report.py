@@ -314,7 +314,7 @@ def _timing_table(out, report: Report) -> None:
     implementations = [k for k in TIMING_COLUMNS if any(k in r.seconds for r in report.timing)]
     rate = (report.machine or {}).get("matmul_gflops") if hasattr(report, "machine") else None
     title = "timing (median ± half the interquartile range over interleaved repeats, one process"
-    title += "; % = share of this machine's matmul rate)" if rate else ")"
+    title += "; % = share of this machine's matmul rate, fastest repeat against fastest matmul)" if rate else ")"
     table = Table(box=table_box(), title=title, title_justify="left")
     table.add_column("size")
     table.add_column("work", justify="right")
@@ -355,15 +355,12 @@ def _rate_summary(report: Report, rate) -> str:
         text = f"your {name} at {_escape(row.size)}: {row.gflops('you'):.3g} GFLOP/s"
         if rate:
             text += f", {row.share('you'):.0%} of this machine's matmul rate ({rate:.3g} GFLOP/s, float64)"
-            fastest = (row.spread.get("you") or {}).get("min")
-            if fastest:  # on a busy machine the median lags far behind what the code does alone
-                text += f" (your fastest repeat: {row.flops / fastest / 1e9 / rate:.0%})"
             others = [f"the {k} reference: {row.share(k):.0%}" if k != "torch" else f"PyTorch: {row.share(k):.0%}"
                       for k in ("vectorized", "fastest", "torch") if row.share(k) is not None]
             if others:
                 text += "; " + ", ".join(others)
         return text
     if row.bytes:
-        return f"your {name} at {_escape(row.size)}: {row.bytes / row.seconds['you'] / 1e9:.3g} GB/s moved " \
+        return f"your {name} at {_escape(row.size)}: {row.bytes_per_second('you') / 1e9:.3g} GB/s moved " \
                "(memory-bound: bytes, not flops, are what it costs)"
     return ""

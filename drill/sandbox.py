@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from drill.compare import Opaque
-from drill.processes import become_subreaper, children_of, descendants, parents, reap_orphans
+from drill.processes import WORKER_ENV, become_subreaper, children_of, descendants, parents, reap_orphans
 
 # Read once, when the judge starts: every worker runs these copies, written into its own job folder,
 # so a solution that rewrites the installed files changes nothing for the rest of the check.
@@ -286,11 +286,9 @@ def _package_dirs(names) -> list[str]:
     return dirs
 
 
-def _sandbox_env() -> dict:
-    env = dict(os.environ)
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
-        env[var] = "1"  # fair, repeatable timings and a small address space
-    return env
+def worker_env() -> dict:
+    """The judge's environment with drill.processes.WORKER_ENV on top."""
+    return {**os.environ, **WORKER_ENV}
 
 
 class Sandbox:
@@ -326,7 +324,7 @@ class Sandbox:
                 argv,
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(write_fd,), start_new_session=True,
-                cwd=str(jobdir / "scratch"), env=_sandbox_env(),
+                cwd=str(jobdir / "scratch"), env=worker_env(),
             )
         finally:
             os.close(write_fd)

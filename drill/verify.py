@@ -50,7 +50,7 @@ def metadata_faults(problem: Problem) -> list[str]:
         faults.append(f"functions + provided {sorted(set(problem.functions) | set(problem.provided))} "
                       f"differ from the functions the call plan uses {sorted(names_in_plan)}")
     if not faults:
-        for path in (problem.skeleton_path, problem.reference_path("loop"), problem.reference_path("vectorized")):
+        for path in (problem.skeleton_path, *map(problem.reference_path, problem.reference_kinds)):
             defined = {n.name for n in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(n, ast.FunctionDef)}
             missing = names_in_plan - defined
             if missing:
@@ -73,18 +73,20 @@ def metadata_faults(problem: Problem) -> list[str]:
 
 
 def references_agree(problem: Problem) -> str:
-    """'' when loop and vectorized references agree on every hidden case, else where they differ."""
+    """'' when every reference agrees with the loop one on every hidden case, else where they differ."""
     from drill.compare import same_value
     from drill.judge import DEFAULT_SEED, build_cases, reference_module
     from drill.plan import outputs_of, run_plan
 
-    loop, vectorized = reference_module(problem, "loop"), reference_module(problem, "vectorized")
+    loop = reference_module(problem, "loop")
+    others = {kind: reference_module(problem, kind) for kind in problem.reference_kinds if kind != "loop"}
     for case in build_cases(problem, DEFAULT_SEED):
         a = outputs_of(problem.outputs, run_plan(loop, problem.call, case.inputs))
-        b = outputs_of(problem.outputs, run_plan(vectorized, problem.call, case.inputs))
-        for name in problem.outputs:
-            if not same_value(b[name], a[name], problem.rtol / 10, problem.atol / 10):
-                return f"{name} differs on {case.name}"
+        for kind, module in others.items():
+            b = outputs_of(problem.outputs, run_plan(module, problem.call, case.inputs))
+            for name in problem.outputs:
+                if not same_value(b[name], a[name], problem.rtol / 10, problem.atol / 10):
+                    return f"{name} of the {kind} reference differs from the loop one on {case.name}"
     return ""
 
 
@@ -132,14 +134,14 @@ def verify_problem(problem: Problem, seeds: int = SWEEP_SEEDS) -> list[Finding]:
     if faults:
         return findings
     limits = Limits(timeout=20.0)
-    for kind in ("loop", "vectorized"):
+    for kind in problem.reference_kinds:
         report = judge.check(problem, problem.reference_path(kind), limits=limits, timing=False)
         failing = [c for c in report.cases if c.verdict != "pass"]
         detail = f"{len(report.cases)} cases pass" if report.passed else \
             f"{failing[0].name}: {failing[0].verdict}: {failing[0].message}"
         findings.append(Finding(problem.id, f"{kind} reference passes", report.passed, detail))
     disagreement = references_agree(problem)
-    findings.append(Finding(problem.id, "references agree", not disagreement, disagreement or "loop == vectorized"))
+    findings.append(Finding(problem.id, "references agree", not disagreement, disagreement or " == ".join(problem.reference_kinds)))
 
     report = judge.check(problem, problem.skeleton_path, limits=limits, timing=False)
     clean = not report.passed and report.verdict in CLEAN_SKELETON_VERDICTS

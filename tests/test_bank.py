@@ -8,6 +8,7 @@ import pytest
 
 from conftest import PROBLEM_IDS, fixture_expectations
 from drill import judge
+from drill.catalog import Catalog
 from drill.sandbox import Limits
 from drill.verify import metadata_faults, mistake_file, mistake_sweep, references_agree, sweep_seeds
 
@@ -43,7 +44,7 @@ def test_statement_poses_the_problem(catalog, problem_id):
     if problem_id in SEED_CONVENTIONS:
         assert SEED_CONVENTIONS[problem_id] in lower
     shipped = set(_code_lines(problem.skeleton_path))  # a provided forward may be quoted
-    for kind in ("loop", "vectorized"):
+    for kind in problem.reference_kinds:
         for code in set(_code_lines(problem.reference_path(kind))) - shipped:
             assert code not in text, f"the statement contains a line of the {kind} reference: {code}"
     if problem.gradcheck:  # no formula for a returned gradient (a worked example's numbers are fine)
@@ -67,8 +68,10 @@ def test_skeleton_has_documented_stubs(catalog, problem_id):
         assert "NotImplementedError" not in ast.unparse(functions[name])
 
 
-@pytest.mark.parametrize("problem_id", PROBLEM_IDS)
-@pytest.mark.parametrize("kind", ["loop", "vectorized"])
+REFERENCES = [(p, kind) for p in PROBLEM_IDS for kind in Catalog().get(p).reference_kinds]
+
+
+@pytest.mark.parametrize("problem_id,kind", REFERENCES)
 def test_reference_passes_the_hidden_suite(catalog, problem_id, kind):
     report = judge.check(catalog.get(problem_id), catalog.get(problem_id).reference_path(kind), limits=LIMITS, timing=False)
     assert report.passed, [(c.name, c.message) for c in report.cases if c.verdict != "pass"]

@@ -66,15 +66,26 @@ def test_statement_prints_without_writing(run, tmp_path, monkeypatch, catalog):
 
 
 @pytest.mark.parametrize("problem_id", PROBLEM_IDS)
-def test_show_reveals_both_references_without_prompt_when_piped(run, catalog, problem_id):
+def test_show_reveals_every_reference_without_prompt_when_piped(run, catalog, problem_id):
     result = run("show", problem_id)
     assert result.exit_code == 0
     problem = catalog.get(problem_id)
-    for kind in ("loop", "vectorized"):
-        assert f"{problem_id}: {kind} reference" in result.output
+    assert problem.reference_kinds[:2] == ("loop", "vectorized")
+    for kind in problem.reference_kinds:
+        assert f"{problem_id}: {kind} reference ({kind}.py): " in result.output
         first_def = next(l for l in problem.reference_path(kind).read_text().splitlines() if l.startswith("def "))
         assert first_def in result.output
     assert "Reveal" not in result.output  # no spoiler question when not on a terminal
+
+
+def test_show_says_which_reference_is_the_fast_one(run, catalog):
+    """conv_backward ships a third reference tuned for speed; show says which is which, in order."""
+    assert catalog.get("conv_backward").reference_kinds == ("loop", "vectorized", "fast")
+    text = run("show", "conv_backward").output
+    loop, vectorized, fast = (text.index(f"conv_backward: {k} reference") for k in ("loop", "vectorized", "fast"))
+    assert loop < vectorized < fast < text.index("notes")
+    assert "the readable vectorized version" in text and "the fastest; read the vectorized one first" in text
+    assert "iou: fast reference" not in run("show", "iou").output
 
 
 def test_show_yes_flag_is_accepted(run):

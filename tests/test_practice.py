@@ -409,7 +409,7 @@ def test_show_never_cuts_a_code_line_and_prints_the_notes(catalog, color):
     assert result.returncode == 0
     text = ANSI.sub("", result.stdout)
     squeezed = re.sub(r"[\s│|]+|\b\d+\b", "", text)
-    for kind in ("loop", "vectorized"):
+    for kind in problem.reference_kinds:
         for line in problem.reference_path(kind).read_text().splitlines():
             assert re.sub(r"\s+|\b\d+\b", "", line) in squeezed, line
     notes = problem.notes_path.read_text().strip().splitlines()
