@@ -30,11 +30,12 @@ def one_run(problem, sizes, rate) -> list[tuple[str, float | None, bool]]:
     path = problem.reference_path("vectorized")
     task, arrays = timing.timing_task(problem, 0, sizes)
     task["references"] = {"vectorized": str(path)}  # you vs itself only: the loop would only add noise
-    session = Sandbox(path, problem.allowed_imports, Limits()).run([task], {0: arrays}, {0: 60.0},
-                                                                   required=problem.required_functions)
+    # the worker loads references only from the trusted copies the judge made before it started
+    sandbox = Sandbox(path, problem.allowed_imports, Limits(), trusted_files=[path])
+    session = sandbox.run([task], {0: arrays}, {0: 60.0}, required=problem.required_functions)
     report = judge.Report(problem=problem, file=str(path), seed=0)
     timing.fill_timing(report, session.outcomes.get(0), sizes, rate)
-    if len(report.timing) != len(sizes):
+    if len(report.timing) != len(sizes) or report.timing_note:
         print(f"   {problem.id}: {report.timing_note}", file=sys.stderr)
     return [(row.size, row.ratio("vectorized"), row.noisy) for row in report.timing]
 
@@ -70,6 +71,9 @@ def main() -> None:
         for label, values in ratios.items():
             inside = sum(v is not None and LOW <= v <= HIGH for v in values)
             shown = [v for v in values if v is not None]
+            if not shown:
+                print(f"   {label:28s} no ratio in any run")
+                continue
             print(f"   {label:28s} within {inside}/{len(values)}  median {statistics.median(shown):.3f}  "
                   f"range {min(shown):.2f}-{max(shown):.2f}  flagged noisy {noisy[label]}/{len(values)}")
     print(f"all: {total_good}/{total_runs} runs good; load average at end: {os.getloadavg()}")

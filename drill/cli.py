@@ -234,13 +234,11 @@ def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, m
         raise Failure(f"{file} is larger than 1 MB; is it really your solution?")
     limits = Limits(timeout=timeout, memory=_memory(memory), isolate=isolate)
     seed = judge.DEFAULT_SEED if seed is None else seed
-    if fmt == "text":
-        report.preload()
     from drill.isolation import IsolationUnavailable
 
     try:
         result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case,
-                             exitfirst=exitfirst)
+                             exitfirst=exitfirst, before_run=report.preload if fmt == "text" else None)
     except IsolationUnavailable as exc:
         raise Failure(str(exc)) from None
     except judge.UnknownCase:

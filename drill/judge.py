@@ -389,16 +389,29 @@ def _judge(prepared: Prepared, path: Path, session, first_id: int, partial: bool
 
 
 def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits | None = None,
-          timing: bool = True, only_case: str | None = None, exitfirst: bool = False) -> Report:
+          timing: bool = True, only_case: str | None = None, exitfirst: bool = False,
+          before_run=None) -> Report:
     """Judge one file. exitfirst (-x) stops at the first failing case; the report then holds the cases
-    up to it and is partial (never recorded as the problem passed)."""
+    up to it and is partial (never recorded as the problem passed). before_run(), when given, is
+    called before any user code runs (the CLI loads what rendering needs there), while the first
+    worker starts Python and numpy."""
     limits = limits or Limits()
+    sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=_timing_files(problem) if timing else ())
+    sandbox.prestart()
+    try:
+        if before_run is not None:
+            before_run()
+        return _check(problem, path, seed, limits, timing, only_case, exitfirst, sandbox)
+    finally:
+        sandbox.close()
+
+
+def _check(problem, path, seed, limits, timing, only_case, exitfirst, sandbox: Sandbox) -> Report:
     prepared = prepare(problem, seed, only_case)
     reason = preflight(problem, path)
     if reason:
         report = Report(problem=problem, file=str(path), seed=seed, partial=bool(only_case))
         return _all_cases(report, prepared.cases, "rejected", reason)
-    sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=_timing_files(problem) if timing else ())
     tasks, arrays = _tasks(prepared, 0)
 
     def first_failure(task_id, outcome) -> bool:

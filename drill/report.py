@@ -223,7 +223,7 @@ def _gradient_table(out, report: Report) -> None:
     table = Table(box=table_box(), caption="gradient checks: cs231n relative error, < 1e-7 good, > 1e-2 wrong",
                   caption_justify="left", show_edge=False)
     for column in ("gradient check", "verdict", "vs reference", "vs numerical", "vs your forward", "at size (directional)"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for g in report.gradients:
         own = "-" if g.rel_error_vs_own_forward is None else \
             f"{_sci(g.rel_error_vs_own_forward)} ({'agrees' if g.agrees_with_own_forward else 'DISAGREES'})"
@@ -316,16 +316,16 @@ def _timing_table(out, report: Report) -> None:
     title = "timing (median ± half the interquartile range over interleaved repeats, one process"
     title += "; % = share of this machine's matmul rate, fastest repeat against fastest matmul)" if rate else ")"
     table = Table(box=table_box(), title=title, title_justify="left")
-    table.add_column("size")
-    table.add_column("work", justify="right")
+    # fold, not ellipsis: on a narrow terminal a long word breaks across lines but is never cut
+    table.add_column("size, work", overflow="fold")
     for name in implementations:
-        table.add_column(TIMING_COLUMNS[name], justify="right")
-    table.add_column("you / vectorized", justify="right")
+        table.add_column(TIMING_COLUMNS[name], justify="right", overflow="fold")
+    table.add_column("you / vectorized", justify="right", overflow="fold")
     for row in report.timing:
         ratio = row.ratio("vectorized")
         work = f"{row.flops / 1e6:.3g} MFLOP" if row.flops else _bytes(row.bytes) if row.bytes else "-"
         flag = " [yellow](noisy)[/]" if row.noisy else ""
-        table.add_row(_escape(row.size) + flag, work, *(_timing_cell(row, k) for k in implementations),
+        table.add_row(f"{_escape(row.size)}{flag}\n[dim]{work}[/]", *(_timing_cell(row, k) for k in implementations),
                       "-" if ratio is None else f"{ratio:.2g}x")
     out.print(table)
     summary = _rate_summary(report, rate)

@@ -305,8 +305,47 @@ class Sandbox:
             from drill import isolation
 
             isolation.bwrap_path()  # raises IsolationUnavailable: never a silent fallback
+        self._warm = None  # (job folder, session, (proc, read_fd, tap)) of a worker started early
+
+    def prestart(self) -> None:
+        """Start the first worker now: it starts Python and imports numpy (a fifth of a second) while
+        the judge builds the cases, and waits. It reads its job and imports the user's file only
+        when `run` says go, so nothing of the user's runs before the judge has read what it needs."""
+        if self._warm is not None:
+            return
+        folder = tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True)
+        jobdir = Path(folder.name)
+        session = Session()
+        self._write_worker(jobdir)
+        self._warm = (folder, session, self._spawn(jobdir, session))
+
+    def close(self) -> None:
+        """Stop a worker started by `prestart` that never ran (the check ended before it)."""
+        warm, self._warm = self._warm, None
+        if warm is not None:
+            folder, _, (proc, read_fd, tap) = warm
+            os.close(read_fd)
+            self._kill(proc)
+            tap.join()
+            folder.cleanup()
 
     # -- process management ------------------------------------------------------------------
+
+    def _write_worker(self, jobdir: Path) -> None:
+        (jobdir / "worker.py").write_bytes(WORKER_SOURCE)
+        (jobdir / "gradcheck.py").write_bytes(GRADCHECK_SOURCE)
+        (jobdir / "scratch").mkdir(exist_ok=True)
+        self._children_before = set(children_of(os.getpid())) if self.subreaper else set()
+
+    @staticmethod
+    def _go(proc) -> None:
+        """The worker waits for this byte on its stdin before reading its job; stdin is then closed,
+        so the user's code reads end-of-file there, as from /dev/null."""
+        try:
+            proc.stdin.write(b"g")
+            proc.stdin.close()
+        except OSError:
+            pass  # it died already: the message loop reports how
 
     def _spawn(self, jobdir: Path, session: Session):
         read_fd, write_fd = os.pipe()
@@ -322,7 +361,7 @@ class Sandbox:
         try:
             proc = subprocess.Popen(
                 argv,
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 pass_fds=(write_fd,), start_new_session=True,
                 cwd=str(jobdir / "scratch"), env=worker_env(),
             )
@@ -411,12 +450,16 @@ class Sandbox:
 
         stop(task_id, outcome) -> bool, when given, ends the run after the first outcome it accepts
         (-x: stop at the first failing case); the tasks after it get no outcome."""
-        session = self.session = Session()
+        if self._warm is not None:  # the job folder and session of the worker started early
+            folder, session, _ = self._warm
+        else:
+            # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
+            folder, session = tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True), Session()
+        self.session = session
         self.stop = stop
         deadlines = deadlines or {}
         self.required = list(required)
-        # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
-        with tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True) as tmp:
+        with folder as tmp:
             jobdir = Path(tmp)
             for task in tasks:
                 task["arrays"] = write_arrays(jobdir / f"in_{task['id']}.bin", task_arrays.get(task["id"], {}))
@@ -451,11 +494,13 @@ class Sandbox:
                "gradcheck_module": str(jobdir / "gradcheck.py"), "required": self.required, "tasks": pending,
                "memory_bytes": self.limits.memory, "judge_pid": os.getpid()}
         (jobdir / "job.json").write_text(json.dumps(job), encoding="utf-8")
-        (jobdir / "worker.py").write_bytes(WORKER_SOURCE)
-        (jobdir / "gradcheck.py").write_bytes(GRADCHECK_SOURCE)
-        (jobdir / "scratch").mkdir(exist_ok=True)
-        self._children_before = set(children_of(os.getpid())) if self.subreaper else set()
-        proc, read_fd, tap = self._spawn(jobdir, session)
+        warm, self._warm = self._warm, None
+        if warm is not None:
+            proc, read_fd, tap = warm[2]
+        else:
+            self._write_worker(jobdir)
+            proc, read_fd, tap = self._spawn(jobdir, session)
+        self._go(proc)
         buffer = bytearray()
         remaining = list(pending)
         try:

@@ -645,6 +645,10 @@ def limit_self(job):
 
 def main():
     jobdir, fd = sys.argv[1], int(sys.argv[2])
+    # The judge may start us before it has written the job (numpy imports while it prepares): its
+    # go is one byte on stdin. End-of-file instead means the judge is gone or gave up: nothing to do.
+    if os.read(0, 1) != b"g":
+        os._exit(0)
     channel = Channel(fd)
     with open(os.path.join(jobdir, "job.json"), encoding="utf-8") as handle:
         job = json.load(handle)

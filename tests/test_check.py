@@ -1,6 +1,10 @@
 """`drill check` through the CLI and the judge's API: verdicts, JSON, gradients, timing, progress."""
 import json
+import os
+import tempfile
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
@@ -46,11 +50,25 @@ def test_reference_passes_with_the_documented_json(run):
         assert row["ratio_vs_vectorized"] > 0
 
 
-def test_terminal_report_has_cases_gradients_and_timing(run):
+def test_terminal_report_has_cases_gradients_and_timing(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     result = run("check", "conv_backward", SOLUTIONS / "conv_backward" / "loop.py")
     assert result.exit_code == 0
-    for words in ("hidden cases", "gradient checks", "timing", "loop reference", "vectorized reference", "PASSED"):
+    for words in ("hidden cases", "gradient checks", "timing", "loop reference", "vectorized reference",
+                  "fastest reference", "by extrapolation", "151 MFLOP", "of this machine's matmul rate", "PASSED"):
         assert words in result.output
+
+
+def test_the_timing_table_never_cuts_a_word_at_80_columns(run, monkeypatch):
+    """conv_backward has the most timing columns (your code, loop, vectorized, fast): at 80 columns
+    long words in the gradient and timing tables fold across lines, none is cut with an ellipsis."""
+    monkeypatch.setenv("COLUMNS", "80")
+    output = run("check", "conv_backward", SOLUTIONS / "conv_backward" / "loop.py").output
+    tables = output[output.index("gradient check"):output.index("PASSED")]  # gradients and timing
+    assert "…" not in tables
+    assert max(len(line) for line in tables.splitlines()) <= 80
+    table = output[output.index("timing ("):]
+    assert "–, ~" in table and "extrapol" in table  # the loop's cell, folded over its lines
 
 
 def test_no_timing_skips_the_table(run):
@@ -209,3 +227,51 @@ def test_limits_are_configurable(catalog):
 def test_bad_memory_option_is_a_usage_error(run, value):
     result = run("check", "iou", SOLUTIONS / "iou" / "loop.py", "--memory", value)
     assert result.exit_code == 2
+
+
+def _workers_of_this_process():
+    from drill.processes import children_of
+
+    found = []
+    for pid in children_of(os.getpid()):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                if b"worker.py" in handle.read():
+                    found.append(pid)
+        except OSError:
+            pass
+    return found
+
+
+def test_the_early_worker_runs_no_user_code_before_the_judge_has_prepared(tmp_path, catalog, monkeypatch):
+    """The first worker starts Python and numpy while the judge builds the cases, but imports the
+    user's file only once the judge has everything it needs: the file's top level runs after."""
+    stamp = tmp_path / "imported_at"
+    source = MY_IOU.read_text() + f"\nimport time\nopen({str(stamp)!r}, 'w').write(repr(time.time()))\n"
+    solution = write(tmp_path, source)
+    prepared_at = []
+    real_prepare = judge.prepare
+
+    def slow_prepare(*args, **kwargs):
+        time.sleep(1.0)  # the worker has long imported numpy by now: only the go holds it back
+        result = real_prepare(*args, **kwargs)
+        prepared_at.append(time.time())
+        return result
+
+    monkeypatch.setattr(judge, "prepare", slow_prepare)
+    report = judge.check(catalog.get("iou"), solution, limits=Limits(), timing=False)
+    assert report.passed
+    assert float(stamp.read_text()) > prepared_at[0]
+    assert _workers_of_this_process() == []
+
+
+@pytest.mark.parametrize("source", ["def iou(a, b):\n    return (\n", "import socket\n"])
+def test_a_check_ended_before_any_worker_ran_leaves_no_worker_behind(tmp_path, catalog, source):
+    """A file rejected before it runs (a syntax error, a forbidden import) ends the check early: the
+    worker started early is stopped, and its folder removed."""
+    before = {p.name for p in Path(tempfile.gettempdir()).glob("drill-*")}
+    report = judge.check(catalog.get("iou"), write(tmp_path, source), limits=Limits(), timing=False)
+    assert not report.passed and report.verdict == "rejected"
+    assert _workers_of_this_process() == []
+    after = {p.name for p in Path(tempfile.gettempdir()).glob("drill-*")}
+    assert after <= before
