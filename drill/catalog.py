@@ -153,6 +153,13 @@ class Problem:
         return tuple(k for k in REFERENCE_KINDS if k != "fast" or self.reference_path(k).is_file())
 
     @property
+    def reference_files(self) -> list[Path]:
+        """Every file a timing task may load (the references, the PyTorch adapter): the judge reads
+        them before any user code runs."""
+        return [self.reference_path(kind) for kind in self.reference_kinds] + \
+            ([self.torch_path] if self.torch_path else [])
+
+    @property
     def required_functions(self) -> tuple[str, ...]:
         """Every function the user's file must define: what they write and what the skeleton provides."""
         return tuple(dict.fromkeys(step.call for step in self.call))

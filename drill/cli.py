@@ -215,8 +215,8 @@ def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, m
     Python and numpy: not the bank, not your home or progress, not drill itself.
     It does not protect against kernel exploits. Without bwrap it exits 2.
     """
-    from drill import judge, practice, report
-    from drill.sandbox import Limits
+    from drill.isolation import IsolationUnavailable
+    from drill.sandbox import Limits, Sandbox
 
     if as_json and fmt not in (None, "json"):
         raise Failure(f"--json and --format {fmt} disagree; give one of them.")
@@ -233,16 +233,26 @@ def check(problem_id, file, seed, as_json, fmt, no_record, no_timing, timeout, m
     if file.stat().st_size > MAX_SOLUTION_BYTES:
         raise Failure(f"{file} is larger than 1 MB; is it really your solution?")
     limits = Limits(timeout=timeout, memory=_memory(memory), isolate=isolate)
-    seed = judge.DEFAULT_SEED if seed is None else seed
-    from drill.isolation import IsolationUnavailable
-
     try:
-        result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case,
-                             exitfirst=exitfirst, before_run=report.preload if fmt == "text" else None)
+        sandbox = Sandbox(file, problem.allowed_imports, limits, trusted_files=() if no_timing else problem.reference_files)
     except IsolationUnavailable as exc:
         raise Failure(str(exc)) from None
-    except judge.UnknownCase:
-        raise Failure(_unknown_case(only_case, [c.name for c in judge.build_cases(problem, seed)], problem.id, seed)) from None
+    # The worker starts Python and imports numpy on the other core while this process imports its own
+    # (numpy included: drill.sandbox needs none); it runs nothing of the file before the judge says go.
+    sandbox.prestart()
+    try:
+        from drill import judge, practice, report
+
+        seed = judge.DEFAULT_SEED if seed is None else seed
+        try:
+            result = judge.check(problem, file, seed=seed, limits=limits, timing=not no_timing, only_case=only_case,
+                                 exitfirst=exitfirst, before_run=report.preload if fmt == "text" else None,
+                                 sandbox=sandbox)
+        except judge.UnknownCase:
+            raise Failure(_unknown_case(only_case, [c.name for c in judge.build_cases(problem, seed)], problem.id,
+                                        seed)) from None
+    finally:
+        sandbox.close()
     if fmt == "text":
         report.render(result, report.QUIET if quiet else report.VERBOSE if verbose else report.NORMAL)
     else:

@@ -12,6 +12,7 @@ import difflib
 import io
 import shlex
 import sys
+import threading
 import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,8 @@ from drill.compare import Comparison, Opaque, compare
 from drill.diagnosis import Diagnoser
 from drill.gradcheck import numerical_gradient, rel_error
 from drill.plan import MISSING, base_name, outputs_of, resolve, run_plan
-from drill.sandbox import Limits, Sandbox, decode_value, encode_inputs, value_nbytes
+from drill.arrays import decode_value, encode_inputs, value_nbytes
+from drill.sandbox import Limits, Sandbox
 from drill import timing as timing_module
 from drill.timing import TimingRow
 
@@ -296,8 +298,27 @@ class Prepared:
     grad_cases: list[Case]
     reference: object = None  # the vectorized reference module, loaded before any user code runs
 
+    def compute_numeric(self) -> None:
+        """Fill `numeric`. Everything it runs (the reference module, numpy) is in memory already, so
+        `check` runs it in a thread while the worker runs the user's file: nothing the file does
+        on disk can reach it."""
+        g = self.problem.gradcheck
+        for case in self.grad_cases:
+            values = copy.deepcopy(case.inputs)
+            upstream = [np.asarray(values[u], dtype=np.float64) for u in g.upstreams] or [None]
 
-def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients: bool = True) -> Prepared:
+            def forward(values=values):
+                result = run_plan(self.reference, (g.forward,), values)
+                return [result[name] for name in g.outputs]
+
+            for grad_name, input_name in g.wrt.items():
+                self.numeric[case.name, grad_name] = numerical_gradient(forward, values[input_name], upstream)
+
+
+def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients: bool = True,
+            numeric: bool = True) -> Prepared:
+    """The cases and the reference's answers; numerical gradients too unless `numeric` is False
+    (then `compute_numeric` must run before the gradients are judged)."""
     cases = build_cases(problem, seed)
     if only_case:
         cases = [c for c in cases if c.name == only_case]
@@ -307,19 +328,31 @@ def prepare(problem: Problem, seed: int, only_case: str | None = None, gradients
     expected = {c.name: outputs_of(problem.outputs, run_plan(reference, problem.call, c.inputs)) for c in cases}
     g = problem.gradcheck
     grad_cases = [c for c in cases if g and c.name in g.cases] if gradients else []
-    numeric = {}
-    for case in grad_cases:
-        values = copy.deepcopy(case.inputs)
-        upstream = [np.asarray(values[u], dtype=np.float64) for u in g.upstreams] or [None]
+    prepared = Prepared(problem, seed, cases, expected, {}, Diagnoser(problem, cases, expected), grad_cases, reference)
+    if numeric:
+        prepared.compute_numeric()
+    return prepared
 
-        def forward(values=values):
-            result = run_plan(reference, (g.forward,), values)
-            return [result[name] for name in g.outputs]
 
-        for grad_name, input_name in g.wrt.items():
-            numeric[case.name, grad_name] = numerical_gradient(forward, values[input_name], upstream)
-    return Prepared(problem, seed, cases, expected, numeric, Diagnoser(problem, cases, expected), grad_cases,
-                    reference)
+class _Background:
+    """Run a function in a thread; `result()` waits for it and raises what it raised."""
+
+    def __init__(self, function):
+        self.error = None
+
+        def target():
+            try:
+                function()
+            except BaseException as exc:  # re-raised in the caller's thread
+                self.error = exc
+
+        self.thread = threading.Thread(target=target, daemon=True)
+        self.thread.start()
+
+    def result(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 RESULT_SLACK = 4 * 1024**2  # bytes a result may exceed its expected size by (dtype or shape slips)
@@ -390,13 +423,15 @@ def _judge(prepared: Prepared, path: Path, session, first_id: int, partial: bool
 
 def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits | None = None,
           timing: bool = True, only_case: str | None = None, exitfirst: bool = False,
-          before_run=None) -> Report:
+          before_run=None, sandbox: Sandbox | None = None) -> Report:
     """Judge one file. exitfirst (-x) stops at the first failing case; the report then holds the cases
     up to it and is partial (never recorded as the problem passed). before_run(), when given, is
     called before any user code runs (the CLI loads what rendering needs there), while the first
-    worker starts Python and numpy."""
+    worker starts Python and numpy. `sandbox`: one the caller made (and may have prestarted) for
+    this file, with the problem's reference files trusted when timing."""
     limits = limits or Limits()
-    sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=_timing_files(problem) if timing else ())
+    if sandbox is None:
+        sandbox = Sandbox(path, problem.allowed_imports, limits, trusted_files=problem.reference_files if timing else ())
     sandbox.prestart()
     try:
         if before_run is not None:
@@ -407,12 +442,14 @@ def check(problem: Problem, path: Path, seed: int = DEFAULT_SEED, limits: Limits
 
 
 def _check(problem, path, seed, limits, timing, only_case, exitfirst, sandbox: Sandbox) -> Report:
-    prepared = prepare(problem, seed, only_case)
+    prepared = prepare(problem, seed, only_case, numeric=False)
     reason = preflight(problem, path)
     if reason:
         report = Report(problem=problem, file=str(path), seed=seed, partial=bool(only_case))
         return _all_cases(report, prepared.cases, "rejected", reason)
     tasks, arrays = _tasks(prepared, 0)
+    # The judge's numerical gradients use the second core while the worker runs on the first.
+    numeric = _Background(prepared.compute_numeric)
 
     def first_failure(task_id, outcome) -> bool:
         if task_id >= len(prepared.cases):
@@ -420,8 +457,11 @@ def _check(problem, path, seed, limits, timing, only_case, exitfirst, sandbox: S
         case = prepared.cases[task_id]
         return _judge_case(problem, case, prepared.expected[case.name], outcome).verdict != "pass"
 
-    session = sandbox.run(tasks, arrays, {}, required=problem.required_functions,
-                          stop=first_failure if exitfirst else None)
+    try:
+        session = sandbox.run(tasks, arrays, {}, required=problem.required_functions,
+                              stop=first_failure if exitfirst else None)
+    finally:
+        numeric.result()
     stopped = False
     if exitfirst and not session.load_failure and not session.violations:
         ran = [c for i, c in enumerate(prepared.cases) if i in session.outcomes]
@@ -453,11 +493,6 @@ def sweep(problem: Problem, path: Path, seeds, limits: Limits | None = None,
         arrays.update(more_arrays)
     session = Sandbox(path, problem.allowed_imports, limits).run(tasks, arrays, {}, required=problem.required_functions)
     return [_judge(p, path, session, first, partial=False) for p, first in zip(prepared, firsts)]
-
-
-def _timing_files(problem: Problem) -> list:
-    """The references a timing task loads: read before any user code runs (see Sandbox)."""
-    return [problem.reference_path(kind) for kind in ("loop", "vectorized", "fast")] + [problem.torch_path]
 
 
 def _time(report: Report, sandbox: Sandbox, limits: Limits, reference=None) -> None:

@@ -22,9 +22,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
-from drill.compare import Opaque
 from drill.processes import WORKER_ENV, become_subreaper, children_of, descendants, parents, reap_orphans
 
 # Read once, when the judge starts: every worker runs these copies, written into its own job folder,
@@ -99,17 +96,6 @@ class OutputTap:
         self.pipe.close()
 
 
-def value_nbytes(value) -> int:
-    """About how many bytes a value of arrays, numbers and containers takes."""
-    if isinstance(value, np.ndarray):
-        return value.nbytes
-    if isinstance(value, (list, tuple)):
-        return sum(value_nbytes(v) for v in value) + 8 * len(value)
-    if isinstance(value, dict):
-        return sum(value_nbytes(v) for v in value.values())
-    return 8
-
-
 def _rss_bytes(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/statm", "rb") as handle:
@@ -128,111 +114,6 @@ def _describe_exit(code: int) -> str:
                    "SIGBUS": "bus error", "SIGFPE": "arithmetic error", "SIGTERM": "terminated"}.get(name, "")
         return f"was killed by {name}" + (f" ({meaning})" if meaning else "")
     return f"exited with code {code}"
-
-
-ARRAY_KINDS = "biufc"  # bool, ints, floats, complex: plain numbers only
-
-
-def _load_arrays(path: Path, index, max_bytes: int) -> dict[str, np.ndarray]:
-    """Read the raw arrays a worker wrote, as its index describes them, refusing anything malformed
-    or larger than `max_bytes` before reading a byte of it."""
-    if not index:
-        return {}
-    if not isinstance(index, dict) or len(index) > 100_000:
-        raise ValueError("the array index is not a mapping")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ResultTooLarge(size, max_bytes)
-    layout = {}
-    for key, entry in index.items():
-        if not isinstance(key, str) or not isinstance(entry, dict):
-            raise ValueError("malformed array entry")
-        dtype = np.dtype(str(entry.get("dtype")))
-        shape, offset, nbytes = entry.get("shape"), entry.get("offset"), entry.get("nbytes")
-        if dtype.kind not in ARRAY_KINDS or not isinstance(shape, list) or len(shape) > 32 or \
-                not all(type(n) is int and n >= 0 for n in shape) or type(offset) is not int or type(nbytes) is not int:
-            raise ValueError("malformed array entry")
-        count = int(np.prod(shape, dtype=np.float64))
-        if count * dtype.itemsize != nbytes or offset < 0 or offset + nbytes > size:
-            raise ValueError("inconsistent array entry")
-        layout[key] = (dtype, shape, offset, count)
-    data = path.read_bytes()
-    return {key: np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape)
-            for key, (dtype, shape, offset, count) in layout.items()}
-
-
-def write_arrays(path: Path, arrays: dict) -> dict:
-    """Judge -> worker: the arrays' raw bytes one after the other, and the index to read them with
-    (the same layout the worker sends its results in)."""
-    index, offset = {}, 0
-    with open(path, "wb") as handle:
-        for key, array in arrays.items():
-            data = array if array.flags.c_contiguous else np.ascontiguousarray(array)  # (keeps 0-d arrays 0-d)
-            handle.write(data.tobytes())
-            index[key] = {"dtype": data.dtype.str, "shape": list(data.shape), "offset": offset, "nbytes": data.nbytes}
-            offset += data.nbytes
-    return index
-
-
-class ResultTooLarge(ValueError):
-    def __init__(self, size: int, limit: int):
-        super().__init__(f"the result is {size / 1024**2:.1f} MB, far more than the expected outputs ({limit / 1024**2:.1f} MB at most)")
-
-
-class _Encoder:
-    """Judge -> worker: inputs as JSON with arrays moved to a side file by key."""
-
-    def __init__(self):
-        self.arrays: dict[str, np.ndarray] = {}
-
-    def encode(self, value):
-        if isinstance(value, np.ndarray):
-            key = f"a{len(self.arrays)}"
-            self.arrays[key] = value
-            return {"__array__": key}
-        if isinstance(value, np.generic):
-            return value.item()
-        if isinstance(value, tuple):
-            return {"__tuple__": [self.encode(v) for v in value]}
-        if isinstance(value, list):
-            return [self.encode(v) for v in value]
-        if isinstance(value, dict):
-            return {str(k): self.encode(v) for k, v in value.items()}
-        return value
-
-
-def encode_inputs(inputs: dict) -> tuple[dict, dict]:
-    encoder = _Encoder()
-    return {name: encoder.encode(v) for name, v in inputs.items()}, encoder.arrays
-
-
-def decode_value(description, arrays: dict):
-    """Worker -> judge: rebuild plain values from the worker's JSON descriptions."""
-    try:
-        return _decode(description, arrays)
-    except (TypeError, ValueError, AttributeError, RecursionError):
-        return Opaque("malformed value", "?")
-
-
-def _decode(description, arrays: dict):
-    if not isinstance(description, dict):
-        return Opaque("unknown", repr(description)[:100])
-    kind = description.get("type")
-    if kind == "array":
-        return arrays.get(description.get("key"), Opaque("missing array", "?"))
-    if kind == "npscalar":
-        value = arrays.get(description.get("key"))
-        return value[()] if isinstance(value, np.ndarray) else Opaque("missing array", "?")
-    if kind in ("float", "int", "bool"):
-        return description.get("value")
-    if kind == "none":
-        return None
-    if kind in ("list", "tuple"):
-        items = [_decode(v, arrays) for v in description.get("items", [])]
-        return items if kind == "list" else tuple(items)
-    if kind == "dict":
-        return {str(k): _decode(v, arrays) for k, v in description.get("items", {}).items()}
-    return Opaque(str(description.get("pytype", "object")), str(description.get("repr", "")))
 
 
 LOAD_STATUSES = {"ok", "missing", "rejected", "error", "memory", "exit"}
@@ -286,6 +167,21 @@ def _package_dirs(names) -> list[str]:
     return dirs
 
 
+def job_root() -> str | None:
+    """Where job folders go: $TMPDIR when it is set; else /dev/shm, in memory, when writable (a
+    check writes a small file per case each way: ~1 ms each on a /tmp that is a disk, 0.03 ms
+    there); else the system's temporary folder."""
+    if os.environ.get("TMPDIR"):
+        return None
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def _job_folder() -> tempfile.TemporaryDirectory:
+    # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
+    return tempfile.TemporaryDirectory(prefix="drill-", dir=job_root(), ignore_cleanup_errors=True)
+
+
 def worker_env() -> dict:
     """The judge's environment with drill.processes.WORKER_ENV on top."""
     return {**os.environ, **WORKER_ENV}
@@ -313,7 +209,7 @@ class Sandbox:
         when `run` says go, so nothing of the user's runs before the judge has read what it needs."""
         if self._warm is not None:
             return
-        folder = tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True)
+        folder = _job_folder()
         jobdir = Path(folder.name)
         session = Session()
         self._write_worker(jobdir)
@@ -453,16 +349,17 @@ class Sandbox:
         if self._warm is not None:  # the job folder and session of the worker started early
             folder, session, _ = self._warm
         else:
-            # The solution may tamper with its folders (even replace them by links): never fail on cleanup.
-            folder, session = tempfile.TemporaryDirectory(prefix="drill-", ignore_cleanup_errors=True), Session()
+            folder, session = _job_folder(), Session()
         self.session = session
         self.stop = stop
         deadlines = deadlines or {}
         self.required = list(required)
+        from drill import arrays as wire  # numpy: not needed to start a worker, needed from here
+
         with folder as tmp:
             jobdir = Path(tmp)
             for task in tasks:
-                task["arrays"] = write_arrays(jobdir / f"in_{task['id']}.bin", task_arrays.get(task["id"], {}))
+                task["arrays"] = wire.write_arrays(jobdir / f"in_{task['id']}.bin", task_arrays.get(task["id"], {}))
                 if "references" in task:
                     task["references"] = self._trusted_copies(jobdir, task["references"])
             pending = list(tasks)
@@ -572,10 +469,12 @@ class Sandbox:
             return Outcome("crash", message="the worker sent a malformed result")
         result = _clean(message["result"])
         limit = min(self.limits.memory, int(task.get("max_result_bytes", self.limits.memory)))
+        from drill import arrays as wire
+
         try:
-            arrays = _load_arrays(jobdir / f"out_{task['id']}.bin", message.get("arrays"), limit)
-        except ResultTooLarge as exc:
+            loaded = wire.load_arrays(jobdir / f"out_{task['id']}.bin", message.get("arrays"), limit)
+        except wire.ResultTooLarge as exc:
             return Outcome("wrong", message=f"{exc}; refused unread")
         except Exception as exc:  # the solution may have written anything there
             return Outcome("crash", message=f"the worker's result could not be read ({type(exc).__name__})")
-        return Outcome(status, result=result, arrays=arrays)
+        return Outcome(status, result=result, arrays=loaded)

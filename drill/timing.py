@@ -34,10 +34,11 @@ import numpy as np
 
 from drill.catalog import load_module
 from drill.processes import WORKER_ENV
-from drill.sandbox import decode_value, encode_inputs, value_nbytes
+from drill.arrays import decode_value, encode_inputs, value_nbytes
 
 TIMING_BUDGET = 0.8       # seconds of measured calls of the fast implementations, over all sizes
-SLOW_CALL_LIMIT = 0.1     # an implementation whose call would take longer (extrapolated) is not run
+SLOW_CALL_LIMIT = 0.1     # an implementation whose call would take longer (extrapolated) ...
+SLOW_FACTOR = 3.0         # ... and longer than this many times the fastest one's estimate is not run
 SLOW_ROUNDS = 3           # calls of a slow implementation (the loop reference) measured per size
 MIN_ROUNDS, MAX_ROUNDS = 5, 80
 NOISY_SPREAD = 0.5        # (q3 - q1) / median above this: re-measured once, then flagged noisy
@@ -184,7 +185,7 @@ def timing_task(problem, task_id: int, sizes: list[dict] | None = None, budget: 
     result_bytes = 4 * value_nbytes(sizes[-1]["inputs"]) + 4 * 1024**2 if sizes else 4 * 1024**2
     task = {"id": task_id, "kind": "timing", "plan": [s.to_json() for s in problem.call], "sizes": encoded["sizes"],
             "references": references(problem), "budget": budget, "min_rounds": MIN_ROUNDS,
-            "max_rounds": MAX_ROUNDS, "slow_call_limit": SLOW_CALL_LIMIT, "slow_rounds": SLOW_ROUNDS, "noisy_spread": NOISY_SPREAD,
+            "max_rounds": MAX_ROUNDS, "slow_call_limit": SLOW_CALL_LIMIT, "slow_factor": SLOW_FACTOR, "slow_rounds": SLOW_ROUNDS, "noisy_spread": NOISY_SPREAD,
             "return_outputs": list(return_outputs), "max_result_bytes": result_bytes}
     return task, arrays
 

@@ -497,8 +497,10 @@ def task_timing(task, module, arrays, user_file, guard):
     """Time the last step of the plan at every size, smallest first, for the user and the references.
 
     An implementation whose call would take longer than `slow_call_limit` at a size, extrapolated from
-    its time at the previous size in proportion to the sizes' work (flops or bytes), is not run there:
-    its estimate is sent instead. A size whose samples spread widely is measured once more. For the
+    its time at the previous sizes (see _extrapolate), and more than `slow_factor` times the fastest
+    estimate there, is not run at that size: its estimate is sent instead. So the loop reference
+    (seconds, next to milliseconds) is left out, and code as fast as the vectorized reference is
+    always timed, however near the limit the estimates put it. A size whose samples spread widely is measured once more. For the
     largest size, the user's outputs named in `return_outputs` (of the warm-up call, on fresh inputs)
     come back too, for the judge's directional gradient check."""
     implementations = {"you": module}
@@ -516,6 +518,7 @@ def task_timing(task, module, arrays, user_file, guard):
     total_budget = float(task["budget"])
     spent = 0.0  # seconds of measuring so far: what a small size leaves over goes to the larger ones
     slow_limit = float(task.get("slow_call_limit", 1.0))
+    slow_factor = float(task.get("slow_factor", 3.0))
     noisy = float(task.get("noisy_spread", 0.5))
     slow_rounds = int(task.get("slow_rounds", 3))
     wanted = list(task.get("return_outputs") or [])
@@ -530,14 +533,15 @@ def task_timing(task, module, arrays, user_file, guard):
         share = total_budget / (2 * _len(sizes))
         budget = share if index < _len(sizes) - 1 else max(share, total_budget - spent)
         calls, numbers, slow, skipped = {}, {}, set(), {}
+        estimates = {name: _extrapolate(last[name], work) for name in implementations
+                     if name in last and name not in failures}
+        floor = min(estimates.values(), default=0.0)
         for name, impl in implementations.items():
             if name in failures:
                 continue
-            if name in last:
-                estimate = _extrapolate(last[name], work)
-                if estimate > slow_limit:
-                    skipped[name] = estimate
-                    continue
+            if name in estimates and estimates[name] > slow_limit and estimates[name] > slow_factor * floor:
+                skipped[name] = estimates[name]
+                continue
             try:
                 function, args, kwargs, seconds, result = _prepare_call(impl, setup, timed, size["inputs"],
                                                                         arrays, user_file)

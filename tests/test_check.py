@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from drill import judge
-from drill.sandbox import Limits
+from drill.sandbox import Limits, job_root
 
 SOLUTIONS = ROOT / "solutions"
 MY_IOU = ROOT / "tests" / "fixtures" / "iou" / "correct_numpy.py"
@@ -269,9 +269,10 @@ def test_the_early_worker_runs_no_user_code_before_the_judge_has_prepared(tmp_pa
 def test_a_check_ended_before_any_worker_ran_leaves_no_worker_behind(tmp_path, catalog, source):
     """A file rejected before it runs (a syntax error, a forbidden import) ends the check early: the
     worker started early is stopped, and its folder removed."""
-    before = {p.name for p in Path(tempfile.gettempdir()).glob("drill-*")}
+    root = Path(job_root() or tempfile.gettempdir())
+    before = {p.name for p in root.glob("drill-*")}
     report = judge.check(catalog.get("iou"), write(tmp_path, source), limits=Limits(), timing=False)
     assert not report.passed and report.verdict == "rejected"
     assert _workers_of_this_process() == []
-    after = {p.name for p in Path(tempfile.gettempdir()).glob("drill-*")}
+    after = {p.name for p in root.glob("drill-*")}
     assert after <= before
