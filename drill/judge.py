@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
+from drill.arrays import decode_value, encode_inputs, value_nbytes
 from drill.catalog import Problem, load_module
 from drill.compare import Comparison, Opaque, compare
 from drill.diagnosis import Diagnoser
 from drill.gradcheck import numerical_gradient, rel_error
 from drill.plan import MISSING, base_name, outputs_of, resolve, run_plan
-from drill.arrays import decode_value, encode_inputs, value_nbytes
 from drill.sandbox import Limits, Sandbox
 from drill import timing as timing_module
 from drill.timing import TimingRow
