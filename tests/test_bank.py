@@ -4,11 +4,13 @@ import ast
 import json
 import re
 
+import numpy as np
 import pytest
 
 from conftest import PROBLEM_IDS, fixture_expectations
-from drill import judge
+from drill import judge, timing
 from drill.catalog import Catalog
+from drill.plan import run_plan
 from drill.sandbox import Limits
 from drill.verify import metadata_faults, mistake_file, mistake_sweep, references_agree, sweep_seeds
 
@@ -77,6 +79,37 @@ def test_reference_passes_the_hidden_suite(catalog, problem_id, kind):
     assert report.passed, [(c.name, c.message) for c in report.cases if c.verdict != "pass"]
     assert len(report.cases) >= 8
     assert report.mistakes == []
+
+
+GRADIENT_REFERENCES = [(p, kind) for p, kind in REFERENCES if Catalog().get(p).gradcheck is not None]
+
+
+def _wrong_in_a_quarter(gradient):
+    """1% off (plus a little, so zeros move too) in the last quarter of the entries."""
+    wrong = np.array(gradient, dtype=np.float64, copy=True).reshape(-1)
+    count = max(1, wrong.size // 4)
+    wrong[-count:] = wrong[-count:] * 1.01 + 1e-3 * np.abs(wrong).max()
+    return wrong.reshape(np.shape(gradient))
+
+
+@pytest.mark.parametrize("problem_id,kind", GRADIENT_REFERENCES)
+def test_reference_gradients_pass_the_directional_check_at_size(catalog, problem_id, kind):
+    """The check at the realistic size never fails a right gradient, kinks of the forward included
+    (ReLU, max pooling: finite differences there read ~1e-4 off), at any of several seeds; and a
+    gradient wrong in a quarter of its entries fails it."""
+    problem = catalog.get(problem_id)
+    size = timing.sizes_of(problem)[-1]
+    module = judge.reference_module(problem, kind)
+    values = run_plan(module, problem.call, dict(size["inputs"]))
+    right = {name: values[name] for name in problem.gradcheck.wrt}
+    for seed in (judge.DEFAULT_SEED, 1, 2):
+        directional = timing.directional_reference(problem, size, seed)
+        errors = timing.directional_errors(directional, right)
+        assert not [n for n in right if timing.directional_wrong(directional, right, n, errors[n])], (seed, errors)
+    for name in right:
+        wrong = dict(right, **{name: _wrong_in_a_quarter(right[name])})
+        error = timing.directional_errors(directional, wrong)[name]
+        assert timing.directional_wrong(directional, wrong, name, error), (name, error)
 
 
 @pytest.mark.parametrize("problem_id", PROBLEM_IDS)
@@ -158,3 +191,15 @@ def test_solution_fixture_is_judged_as_expected_at_50_seeds(catalog, problem_id,
     wanted = [expectation["mistake"]] if expectation.get("mistake") else []
     misnamed = [(r.seed, [m["id"] for m in r.mistakes]) for r in reports if [m["id"] for m in r.mistakes] != wanted]
     assert not misnamed, misnamed[:5]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("problem_id,kind", [(p, k) for p, k in REFERENCES if k != "loop"])
+def test_reference_passes_a_whole_check_timing_included(catalog, problem_id, kind):
+    """As a user runs it: hidden cases, gradient checks, the timing table and the directional check at
+    the realistic size. (Not the loop references: at the realistic size a call of theirs takes seconds.)"""
+    problem = catalog.get(problem_id)
+    report = judge.check(problem, problem.reference_path(kind), limits=LIMITS)
+    assert report.passed, ([(c.name, c.message) for c in report.cases if c.verdict != "pass"],
+                           [(g.name, g.verdict, g.rel_error_directional) for g in report.gradients])
+    assert report.timing and not report.timing_note, report.timing_note
