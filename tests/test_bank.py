@@ -203,3 +203,17 @@ def test_reference_passes_a_whole_check_timing_included(catalog, problem_id, kin
     assert report.passed, ([(c.name, c.message) for c in report.cases if c.verdict != "pass"],
                            [(g.name, g.verdict, g.rel_error_directional) for g in report.gradients])
     assert report.timing and not report.timing_note, report.timing_note
+
+
+CORRECT_FIXTURES = [p for p in fixture_expectations() if p.values[2].get("passes")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("problem_id, path, expectation", CORRECT_FIXTURES)
+def test_correct_fixture_passes_a_whole_check_timing_included(catalog, monkeypatch, problem_id, path, expectation):
+    """Every correct style, as the references above: nothing at the realistic size (the directional
+    check, the timing task's own calls) fails right code."""
+    monkeypatch.setattr(timing, "TIMING_BUDGET", 0.2)  # the plumbing, not the numbers
+    report = judge.check(catalog.get(problem_id), path, limits=LIMITS)
+    assert report.passed, ([(c.name, c.message) for c in report.cases if c.verdict != "pass"],
+                           [(g.name, g.verdict, g.rel_error_directional) for g in report.gradients])
