@@ -1,4 +1,5 @@
 import json
+import signal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROBLEM_IDS = Catalog().ids  # the shipped bank, in list order
 SEED_PROBLEM_IDS = ["iou", "bn_forward", "bn_backward", "conv_forward", "conv_backward"]
+
+# A shell starts a command run in the background (`cmd &`, nohup) with Ctrl-C ignored, and the
+# drill processes the tests start would inherit that: the tests that press Ctrl-C would wait in
+# vain. A handled signal is reset to the default at exec, so with this the children get Ctrl-C.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
