@@ -3,18 +3,19 @@
 What changes from vectorized.py, and why (x (8, 16, 32, 32), w (32, 16, 3, 3), stride 1, pad 1,
 one BLAS thread; benchmarks/bench_conv_rate.py measures it):
 
-- dw is unchanged: im2col of one image, one matrix product.
+- dw is as in vectorized.py: im2col of one image, one matrix product (computed as dw.T).
 - dx, at stride 1, is a convolution itself: the gradient reaching input pixel p is the sum, over
   the filters and kernel offsets, of dout at p - offset times the weight at that offset. So
   dx = (dout padded by the kernel size - 1) correlated with the filters flipped in both spatial
-  axes, with the roles of C and F swapped. One product (C, F*HH*WW) @ (F*HH*WW, pixels) replaces
-  the product (C*HH*WW, F) @ (F, pixels) and the nine scattered += of col2im. Those += read and
-  write a (C*HH*WW, pixels) block that does not fit in the cache; the correlation writes only
-  (C, pixels).
-- The columns of that product are built by the "flat shift" trick: lay each padded channel out as
-  one flat row of width Wz; moving the kernel by (ei, ej) is then moving the start of a contiguous
-  slice by ei*Wz + ej. Every output row picks up Wz - W extra columns (computed, then dropped),
-  and the zero padding between rows keeps those extra columns from leaking into real ones.
+  axes, with the roles of C and F swapped: per kernel offset, one product (C, F) @ (F, pixels)
+  added into dx. No scattered +=: those of col2im write strided pixel blocks; here every product
+  lands on the whole of one contiguous (C, pixels) block.
+- The right operand of each product is a slice, not a copy, by the "flat shift" trick: lay each
+  padded channel out as one flat row of width Wz; moving the kernel by (ei, ej) is then moving the
+  start of a contiguous slice by ei*Wz + ej. Every output row picks up Wz - W extra columns
+  (computed, then dropped), and the zero padding between rows keeps those extra columns from
+  leaking into real ones. (Copying the nine slices into one (F*HH*WW, pixels) block for a single
+  product was slower: the copy moves more memory than the products' arithmetic saves.)
 
 Other strides keep the col2im of vectorized.py.
 """
@@ -51,8 +52,8 @@ def conv_backward(dout, cache):
     dout_rows = dout.reshape(N, F, H_out * W_out)
     db = dout_rows.sum(axis=(0, 2))
 
-    dw_rows = np.zeros((F, K))
-    dw_n = np.empty((F, K))
+    dw_cols = np.zeros((K, F))                       # dw_rows.T, as in vectorized.py
+    dw_n = np.empty((K, F))
     cols = np.empty((C, HH, WW, H_out, W_out))
     if S == 1:
         # dout with HH-1 zero rows above and below and WW-1 zero columns on its left; the row to
@@ -63,37 +64,43 @@ def conv_backward(dout, cache):
         dout_flat = np.zeros((N, F, Hz, Wz))
         dout_flat[:, :, HH - 1:HH - 1 + H_out, WW - 1:] = dout
         dout_flat = dout_flat.reshape(N, F, Hz * Wz)
-        # w_flipped[c, f, ei, ej] = w[f, c, HH-1-ei, WW-1-ej]
-        w_flipped = np.ascontiguousarray(w[:, :, ::-1, ::-1].transpose(1, 0, 2, 3)).reshape(C, F * HH * WW)
+        # w_flipped[ei, ej] = w[:, :, HH-1-ei, WW-1-ej].T, (C, F)
+        w_flipped = np.ascontiguousarray(w[:, :, ::-1, ::-1].transpose(2, 3, 1, 0))
         L = H * Wz                                   # dx on rows of width Wz
-        dout_cols = np.empty((F, HH, WW, L))
         dx_wide = np.empty((N, C, H, Wz))
+        term = np.empty((C, L))
     else:
-        w_cols = np.ascontiguousarray(w.reshape(F, K).T)
-        dcols = np.empty((C, HH, WW, H_out, W_out))
+        w_offsets = np.ascontiguousarray(w.transpose(2, 3, 1, 0))
+        dx_offset = np.empty((C, H_out, W_out))
         dx_pad = np.zeros_like(x_pad)
 
     for n in range(N):
         cols[...] = windows[n].transpose(0, 3, 4, 1, 2)
-        np.matmul(dout_rows[n], cols.reshape(K, H_out * W_out).T, out=dw_n)
-        dw_rows += dw_n
+        np.matmul(cols.reshape(K, H_out * W_out), dout_rows[n].T, out=dw_n)
+        dw_cols += dw_n
         if S == 1:
             # dx[n, c, h, j] = sum over f, ei, ej of dout_flat[n, f, (h + P + ei) * Wz + j + P + ej]
-            #                  * w_flipped[c, f, ei, ej]
+            #                  * w_flipped[ei, ej, c, f]
+            # one product per kernel offset, straight from a shifted slice of the flat rows (a
+            # view: nothing is copied)
             flat = dout_flat[n]
+            dx_n = dx_wide[n].reshape(C, L)
             for ei in range(HH):
                 for ej in range(WW):
                     start = (P + ei) * Wz + P + ej
-                    dout_cols[:, ei, ej] = flat[:, start:start + L]
-            np.matmul(w_flipped, dout_cols.reshape(F * HH * WW, L), out=dx_wide[n].reshape(C, L))
+                    if ei == 0 and ej == 0:
+                        np.matmul(w_flipped[ei, ej], flat[:, start:start + L], out=dx_n)
+                    else:
+                        np.matmul(w_flipped[ei, ej], flat[:, start:start + L], out=term)
+                        dx_n += term
         else:
-            np.matmul(w_cols, dout_rows[n], out=dcols.reshape(K, H_out * W_out))
             for di in range(HH):
                 for dj in range(WW):
-                    dx_pad[n, :, di:di + S * H_out:S, dj:dj + S * W_out:S] += dcols[:, di, dj]
+                    np.matmul(w_offsets[di, dj], dout_rows[n], out=dx_offset.reshape(C, H_out * W_out))
+                    dx_pad[n, :, di:di + S * H_out:S, dj:dj + S * W_out:S] += dx_offset
 
     if S == 1:
         dx = np.ascontiguousarray(dx_wide[..., :W])
     else:
         dx = np.ascontiguousarray(dx_pad[:, :, P:P + H, P:P + W])
-    return dx, dw_rows.reshape(w.shape), db
+    return dx, np.ascontiguousarray(dw_cols.T).reshape(w.shape), db
